@@ -1,0 +1,28 @@
+#!/usr/bin/env node
+// `npm run bench`: prints the Foundation's budgets beside measured figures. Benchmarks are not
+// tests: nothing here fails on a slow figure; it only reports.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const run = (cmd, args) => execFileSync(cmd, args, { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] }).toString();
+const kb = (file) => (statSync(join(root, file)).size / 1024).toFixed(1);
+
+console.log('== bundle and package ==');
+run('npm', ['run', '--silent', 'package']);
+console.log(`dist/extension.js ${kb('dist/extension.js')} KB minified   budget 200 KB`);
+console.log(`dist/cert-study-tracker.vsix ${kb('dist/cert-study-tracker.vsix')} KB   budget 1024 KB`);
+
+console.log('\n== state load in plain Node ==');
+process.stdout.write(run(process.execPath, ['--import', 'tsx', 'scripts/bench/loadState.ts']));
+
+console.log('\n== activation in a real VS Code (code-server) ==');
+const activation = join(root, 'scripts/bench-activation.mjs');
+if (existsSync(activation)) {
+  const r = spawnSync(process.execPath, [activation], { cwd: root, stdio: 'inherit' });
+  if (r.status !== 0) console.log(`activation bench exited with ${r.status}`);
+} else {
+  console.log('not measured (scripts/bench-activation.mjs missing)');
+}

@@ -1,0 +1,52 @@
+// Budget (Foundation issue): loading ten years of daily study (~3,000 sessions, 300 practice
+// exams) from storage in at most 10 ms in plain Node. Prints figures; asserts nothing.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { Catalog } from '../../src/core/catalog/catalog';
+import { StudyStore } from '../../src/core/store/studyStore';
+import { buildCertTree } from '../../src/core/tree/certTree';
+import { formatPlaceholders } from '../../src/core/tree/localize';
+import { NodeFileAccess } from '../../src/services/nodeFileAccess';
+import { MemoryStorage } from '../../test/unit/support/memoryStorage';
+import { generateTenYears } from '../../test/support/studyDataGenerator';
+
+async function main() {
+  const now = new Date('2026-11-26T15:00:00Z');
+  const data = generateTenYears(42, now);
+  const dir = mkdtempSync(path.join(tmpdir(), 'cert-study-bench-'));
+  const storage = new MemoryStorage();
+  const files = new NodeFileAccess();
+  try {
+    const writer = new StudyStore(storage, files, dir, () => now);
+    await writer.load();
+    await writer.setCertifications(data.certifications);
+    await writer.sessions.replaceAll(data.sessions);
+    await writer.practiceExams.replaceAll(data.practiceExams);
+    const globalStateBytes = [...storage.data.values()].reduce((n, v) => n + Buffer.byteLength(v), 0);
+
+    const loads: number[] = [];
+    const trees: number[] = [];
+    for (let i = 0; i < 30; i++) {
+      const store = new StudyStore(storage, files, dir, () => now);
+      const t0 = performance.now();
+      const problems = await store.load();
+      const t1 = performance.now();
+      buildCertTree({ snapshot: store.snapshot(), catalog: new Catalog(), now, sortBy: 'examDate', t: formatPlaceholders });
+      const t2 = performance.now();
+      if (problems.length) throw new Error(`unexpected problems: ${JSON.stringify(problems[0])}`);
+      loads.push(t1 - t0);
+      trees.push(t2 - t1);
+    }
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+    const warm = loads.slice(1);
+    console.log(`state load, ${data.sessions.length} sessions + ${data.practiceExams.length} practice exams:`);
+    console.log(`  first (cold) ${loads[0].toFixed(2)} ms, median ${median(warm).toFixed(2)} ms, max ${Math.max(...warm).toFixed(2)} ms   budget 10 ms`);
+    console.log(`  tree model built in median ${median(trees.slice(1)).toFixed(2)} ms`);
+    console.log(`  globalState size ${(globalStateBytes / 1024).toFixed(1)} KB (VS Code warns at 512 KB)`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+void main();

@@ -1,0 +1,104 @@
+import * as vscode from 'vscode';
+import { CertificationService } from './core/certificationService';
+import type { StoreProblem } from './core/store/ports';
+import { StudyStore } from './core/store/studyStore';
+import {
+  addCertification,
+  editCertification,
+  removeCertification,
+  setStatus,
+} from './commands/certificationCommands';
+import { COMMAND_IDS } from './commands/ids';
+import { registerCommands } from './commands/registry';
+import { config } from './services/config';
+import { Log } from './services/log';
+import { NodeFileAccess } from './services/nodeFileAccess';
+import { seedDemoDataFromEnvironment } from './demoSeed';
+import { reportStorageProblems } from './storageProblems';
+import { CertificationTreeProvider } from './views/certificationTree';
+
+const now = () => new Date();
+
+/**
+ * Owns every part of the running extension and every disposable. Construction is synchronous
+ * and cheap; stored data loads in the background and commands and the tree wait for it.
+ */
+export class Container implements vscode.Disposable {
+  readonly log = new Log();
+  readonly store: StudyStore;
+  readonly service: CertificationService;
+  readonly tree: CertificationTreeProvider;
+  /** Settles when stored data has loaded (problems, if any, were reported). */
+  readonly ready: Promise<StoreProblem[]>;
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(
+    readonly context: vscode.ExtensionContext,
+    activationStart: number,
+  ) {
+    this.disposables.push(this.log);
+    this.store = new StudyStore(context.globalState, new NodeFileAccess(), context.globalStorageUri.fsPath, now);
+    this.disposables.push(this.store);
+    this.ready = this.store.load().then(
+      async (problems) => {
+        this.log.info(`state loaded after ${(performance.now() - activationStart).toFixed(1)} ms`);
+        void reportStorageProblems(problems, this.log);
+        await seedDemoDataFromEnvironment(this.store, this.log).catch((err) => this.log.showError('demo data', err));
+        return problems;
+      },
+      (err) => {
+        void this.log.showError(vscode.l10n.t('Loading stored data failed'), err);
+        return [];
+      },
+    );
+    this.service = new CertificationService(this.store, now);
+
+    this.tree = new CertificationTreeProvider(
+      {
+        snapshot: () => this.store.snapshot(),
+        catalog: () => this.service.catalog(),
+        sortBy: config.treeSortBy,
+        now,
+      },
+      this.ready,
+    );
+    this.tree.firstItemsShown = (count) =>
+      this.log.info(`tree first items after ${(performance.now() - activationStart).toFixed(1)} ms (${count} certifications)`);
+    const treeView = vscode.window.createTreeView('certStudy.certifications', {
+      treeDataProvider: this.tree,
+      showCollapseAll: true,
+    });
+    this.disposables.push(this.tree, treeView);
+
+    this.disposables.push(
+      ...registerCommands(
+        {
+          [COMMAND_IDS.addCertification]: (arg) => addCertification(this.service, arg),
+          [COMMAND_IDS.editCertification]: (arg) => editCertification(this.service, arg),
+          [COMMAND_IDS.removeCertification]: (arg) => removeCertification(this.service, arg),
+          [COMMAND_IDS.setStatus]: (arg) => setStatus(this.service, arg),
+          [COMMAND_IDS.showLog]: () => this.log.channel.show(),
+        },
+        this.ready,
+        this.log,
+      ),
+      this.store.onDidChange(() => this.tree.refresh()),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('certStudy.tree')) this.tree.refresh();
+      }),
+      // Another window may have changed globalState, and the day may have turned: both are
+      // checked when this window gets focus, instead of by a timer that ticks all day.
+      vscode.window.onDidChangeWindowState(async (state) => {
+        if (!state.focused) return;
+        await this.ready;
+        void reportStorageProblems(await this.store.reloadState(), this.log);
+        this.tree.refresh();
+      }),
+    );
+  }
+
+  dispose(): void {
+    // Dispose in reverse so listeners go before what they listen to.
+    for (const d of this.disposables.reverse()) d.dispose();
+  }
+}

@@ -1,0 +1,41 @@
+import type { CatalogEntry } from './model/catalog';
+import type { CertStatus, TrackedCertification } from './model/tracking';
+import type { IsoDate } from './model/primitives';
+import { localToday, toOffsetInstant } from './time/clock';
+import { computeExpiry } from './catalog/catalog';
+
+/** A newly chosen certification: planned, with the article's lower study estimate as a first target. */
+export function newTrackedCertification(entry: CatalogEntry, now: Date): TrackedCertification {
+  const hours = entry.recommendedStudyHours;
+  return {
+    key: entry.key,
+    status: 'planned',
+    examDate: null,
+    targetMinutes: hours ? Math.round(hours.min * 60) : null,
+    costUsd: null,
+    notes: '',
+    addedAt: toOffsetInstant(now),
+    earnedOn: null,
+    expiresOnOverride: null,
+    attempts: [],
+  };
+}
+
+/**
+ * Moves a certification to a new status. Passing records today as the day it was earned
+ * (unless one is already known); leaving `passed` for planning again clears it.
+ */
+export function withStatus(cert: TrackedCertification, status: CertStatus, now: Date): TrackedCertification {
+  const today = localToday(now);
+  const earnedOn = status === 'passed' ? (cert.earnedOn ?? today) : status === 'expired' ? cert.earnedOn : null;
+  return { ...cert, status, earnedOn };
+}
+
+/** The expiry date: the engineer's own entry, else the catalog's validity rule from the day it was earned. */
+export function expiresOn(cert: TrackedCertification, entry: CatalogEntry | undefined): IsoDate | null {
+  return cert.expiresOnOverride ?? computeExpiry(entry, cert.earnedOn);
+}
+
+export function replaceByKey(list: readonly TrackedCertification[], updated: TrackedCertification): TrackedCertification[] {
+  return list.map((c) => (c.key === updated.key ? updated : c));
+}

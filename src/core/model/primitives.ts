@@ -1,0 +1,47 @@
+import * as z from 'zod';
+
+/** A calendar day in the user's local calendar, `YYYY-MM-DD`. Validated as a real date, not just a shape. */
+export const IsoDateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
+  .refine(isRealCalendarDate, 'not a real calendar date');
+
+/**
+ * An instant with the UTC offset the user had when it happened, e.g. `2026-11-26T08:15:00.000-07:00`.
+ * Keeping the offset lets us recover the user's local day even after they move time zones,
+ * while `Date.parse` still gives the exact instant for durations.
+ */
+export const OffsetInstantSchema = z
+  .string()
+  .regex(
+    // Field ranges are in the pattern itself: checking them here is several times cheaper than
+    // a Date.parse refinement, and loading ten years of sessions must stay within 10 ms.
+    /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d{1,3})?(Z|[+-](0\d|1[0-4]):[0-5]\d)$/,
+    'expected an ISO 8601 timestamp with offset, e.g. 2026-11-26T08:15:00-07:00',
+  );
+
+export const NonNegativeIntSchema = z.number().int().nonnegative();
+
+/** Keys of catalog entries (`aws-mla-c01`) and custom certifications (`custom:my-cert`). */
+export const CertKeySchema = z
+  .string()
+  .regex(/^(custom:)?[a-z0-9]+(-[a-z0-9]+)*$/, 'expected a key such as aws-mla-c01 or custom:my-cert');
+
+export const UuidSchema = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'expected a UUID');
+
+/** An inclusive range; an exact figure has min === max. */
+export const RangeSchema = z
+  .object({ min: z.number().nonnegative(), max: z.number().nonnegative() })
+  .strict()
+  .refine((r) => r.min <= r.max, 'range min must not exceed max');
+
+export type IsoDate = z.infer<typeof IsoDateSchema>;
+export type OffsetInstant = z.infer<typeof OffsetInstantSchema>;
+export type CertKey = z.infer<typeof CertKeySchema>;
+export type Range = z.infer<typeof RangeSchema>;
+
+function isRealCalendarDate(s: string): boolean {
+  const [y, m, d] = s.split('-').map(Number);
+  const probe = new Date(Date.UTC(y, m - 1, d));
+  return probe.getUTCFullYear() === y && probe.getUTCMonth() === m - 1 && probe.getUTCDate() === d;
+}

@@ -1,0 +1,29 @@
+/**
+ * What the store needs from its host, as small interfaces. VS Code's `Memento` satisfies
+ * `KeyValueStorage`; tests pass an in-memory one. File access is injected for the same reason.
+ */
+export interface KeyValueStorage {
+  get<T>(key: string): T | undefined;
+  update(key: string, value: unknown): PromiseLike<void>;
+  keys(): readonly string[];
+}
+
+export interface FileAccess {
+  /** The file's text, or undefined when it does not exist. */
+  readText(path: string): Promise<string | undefined>;
+  exists(path: string): Promise<boolean>;
+  /** Replaces the file in one step (write a temporary file, then rename), creating folders. */
+  writeTextAtomic(path: string, text: string): Promise<void>;
+  /** Appends to the file, creating it and its folders when missing. */
+  appendText(path: string, text: string): Promise<void>;
+  join(...parts: string[]): string;
+}
+
+/** One thing that could not be read, said so a person can find it. */
+export interface StoreProblem {
+  /** Where it is, e.g. `sessions.jsonl line 17, field start` or `globalState certStudy.certifications[2].examDate`. */
+  where: string;
+  message: string;
+  /** The backup file holding the untouched original, when one was written. */
+  backupPath: string | null;
+}

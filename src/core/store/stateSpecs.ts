@@ -1,0 +1,44 @@
+import * as z from 'zod';
+import { CustomCertificationSchema, ProfileSchema, TrackedCertificationSchema } from '../model/tracking';
+import type { VersionedSpec } from './versioned';
+
+/**
+ * Everything kept in globalState: small, read often. The growing logs (sessions, practice exams)
+ * live in files, so globalState stays a few KB after years of study.
+ *
+ * Version 1 is the first released schema, so the migration chains are empty; a change to a
+ * schema bumps its version and adds the step `migrations[1] = (v1) => v2` with a fixture test.
+ */
+export const STATE_SPECS = {
+  certifications: {
+    name: 'certifications',
+    version: 1,
+    schema: z.array(TrackedCertificationSchema),
+    itemSchema: TrackedCertificationSchema,
+    fallback: [],
+    migrations: {},
+  } satisfies VersionedSpec<z.infer<typeof TrackedCertificationSchema>[]>,
+  customCertifications: {
+    name: 'customCertifications',
+    version: 1,
+    schema: z.array(CustomCertificationSchema),
+    itemSchema: CustomCertificationSchema,
+    fallback: [],
+    migrations: {},
+  } satisfies VersionedSpec<z.infer<typeof CustomCertificationSchema>[]>,
+  profile: {
+    name: 'profile',
+    version: 1,
+    schema: ProfileSchema.nullable(),
+    fallback: null,
+    migrations: {},
+  } satisfies VersionedSpec<z.infer<typeof ProfileSchema> | null>,
+};
+
+export type StateSpecs = typeof STATE_SPECS;
+export type StateKey = keyof StateSpecs;
+
+/** The globalState key for a value: one namespace so nothing collides with VS Code's own keys. */
+export function storageKeyOf(key: string): string {
+  return `certStudy.${key}`;
+}

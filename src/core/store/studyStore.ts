@@ -1,0 +1,85 @@
+import type { PracticeExam, StudySession } from '../model/logs';
+import type { CustomCertification, Profile, TrackedCertification } from '../model/tracking';
+import { BackupWriter } from './backup';
+import { LogFile } from './logFile';
+import { PRACTICE_EXAMS_LOG, SESSIONS_LOG } from './logSpecs';
+import type { FileAccess, KeyValueStorage, StoreProblem } from './ports';
+import { STATE_SPECS } from './stateSpecs';
+import { VersionedStateStore } from './stateStore';
+import { Emitter, type Disposable } from '../util/emitter';
+
+export type StoreArea = 'certifications' | 'customCertifications' | 'profile' | 'sessions' | 'practiceExams';
+
+/** Everything the views need, read in one go. */
+export interface StudySnapshot {
+  certifications: readonly TrackedCertification[];
+  customCertifications: readonly CustomCertification[];
+  profile: Profile | null;
+  sessions: readonly StudySession[];
+  practiceExams: readonly PracticeExam[];
+}
+
+/**
+ * The engineer's data: small state in globalState, growing logs in files under the extension's
+ * global storage folder, backups beside them. One change event names the area that changed so
+ * views refresh only what they show.
+ */
+export class StudyStore {
+  readonly state: VersionedStateStore<typeof STATE_SPECS>;
+  readonly sessions: LogFile<StudySession>;
+  readonly practiceExams: LogFile<PracticeExam>;
+  readonly backupFolder: string;
+  private readonly changed = new Emitter<StoreArea>();
+  readonly onDidChange = this.changed.event;
+  private readonly subscriptions: Disposable[] = [];
+
+  constructor(storage: KeyValueStorage, files: FileAccess, storageFolder: string, now: () => Date) {
+    this.backupFolder = files.join(storageFolder, 'backups');
+    const backups = new BackupWriter(files, this.backupFolder);
+    this.state = new VersionedStateStore(storage, STATE_SPECS, backups, now);
+    this.sessions = new LogFile(files, storageFolder, SESSIONS_LOG, backups, now);
+    this.practiceExams = new LogFile(files, storageFolder, PRACTICE_EXAMS_LOG, backups, now);
+    this.subscriptions.push(
+      this.state.onDidChange((key) => this.changed.fire(key)),
+      this.sessions.onDidChange(() => this.changed.fire('sessions')),
+      this.practiceExams.onDidChange(() => this.changed.fire('practiceExams')),
+    );
+  }
+
+  /** Loads everything; each part that fails is backed up and reported, the rest loads. */
+  async load(): Promise<StoreProblem[]> {
+    const results = await Promise.all([this.state.load(), this.sessions.load(), this.practiceExams.load()]);
+    return results.flat();
+  }
+
+  /** Picks up what another window wrote to globalState. */
+  reloadState(): Promise<StoreProblem[]> {
+    return this.state.reload();
+  }
+
+  snapshot(): StudySnapshot {
+    return {
+      certifications: this.state.get('certifications'),
+      customCertifications: this.state.get('customCertifications'),
+      profile: this.state.get('profile'),
+      sessions: this.sessions.all(),
+      practiceExams: this.practiceExams.all(),
+    };
+  }
+
+  setCertifications(list: TrackedCertification[]): Promise<void> {
+    return this.state.set('certifications', list);
+  }
+
+  setCustomCertifications(list: CustomCertification[]): Promise<void> {
+    return this.state.set('customCertifications', list);
+  }
+
+  dispose(): void {
+    this.subscriptions.forEach((s) => s.dispose());
+    this.state.dispose();
+    this.sessions.dispose();
+    this.practiceExams.dispose();
+    this.changed.dispose();
+  }
+}

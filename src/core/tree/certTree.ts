@@ -1,0 +1,308 @@
+import type { Catalog } from '../catalog/catalog';
+import { approxPassPercent, isCustomKey, isRetired } from '../catalog/catalog';
+import { expiresOn } from '../certifications';
+import type { CatalogEntry } from '../model/catalog';
+import type { CertStatus, TrackedCertification } from '../model/tracking';
+import { formatHours, progressByCertification, progressOf, type CertProgress } from '../progress';
+import type { StudySnapshot } from '../store/studyStore';
+import { calendarDaysUntil, localDayOf } from '../time/clock';
+import { catalogFactsMarkdown, formatRange } from './facts';
+import type { Localize } from './localize';
+
+/** A tree row as plain data; the VS Code surface maps it to a TreeItem one to one. */
+export interface TreeNodeView {
+  id: string;
+  parentId: string | null;
+  label: string;
+  description: string;
+  /** Markdown. */
+  tooltip: string;
+  icon: { id: string; color?: string };
+  contextValue: string;
+  collapsible: 'none' | 'collapsed' | 'expanded';
+  childIds: string[];
+  accessibilityLabel: string;
+  /** The command a click runs, with its argument object. */
+  command?: { id: string; title: string; argument: Record<string, unknown> };
+}
+
+export interface CertTree {
+  rootIds: string[];
+  nodes: ReadonlyMap<string, TreeNodeView>;
+}
+
+export type TreeSort = 'examDate' | 'name' | 'added';
+
+export const STATUS_ICONS: Record<CertStatus, { id: string; color?: string }> = {
+  planned: { id: 'circle-large-outline' },
+  studying: { id: 'book' },
+  scheduled: { id: 'calendar' },
+  passed: { id: 'pass-filled', color: 'testing.iconPassed' },
+  failed: { id: 'error', color: 'testing.iconFailed' },
+  expired: { id: 'warning', color: 'list.warningForeground' },
+};
+
+export function certNodeId(key: string): string {
+  return `cert:${key}`;
+}
+
+export function statusLabel(status: CertStatus, t: Localize): string {
+  const labels: Record<CertStatus, string> = {
+    planned: t('Planned'),
+    studying: t('Studying'),
+    scheduled: t('Exam booked'),
+    passed: t('Passed'),
+    failed: t('Failed'),
+    expired: t('Expired'),
+  };
+  return labels[status];
+}
+
+/** "exam in 23 d", "exam today", "exam 2 d ago". */
+function daysPhrase(days: number, t: Localize, future: string, today: string, past: string): string {
+  if (days === 0) return today;
+  return days > 0 ? t(future, days) : t(past, -days);
+}
+
+/**
+ * Builds the whole Certifications tree from a snapshot. Ids come from domain identity
+ * (`cert:<key>`, `cert:<key>/domains/<id>`), never counters, so VS Code keeps expansion state.
+ */
+export function buildCertTree(input: {
+  snapshot: StudySnapshot;
+  catalog: Catalog;
+  now: Date;
+  sortBy: TreeSort;
+  t: Localize;
+}): CertTree {
+  const { snapshot, catalog, now, t } = input;
+  const progress = progressByCertification(snapshot.sessions, snapshot.practiceExams);
+  const nodes = new Map<string, TreeNodeView>();
+  const certs = sortCertifications(snapshot.certifications, catalog, input.sortBy);
+  for (const cert of certs) {
+    addCertNodes(nodes, cert, catalog, progressOf(progress, cert.key), now, t);
+  }
+  return { rootIds: certs.map((c) => certNodeId(c.key)), nodes };
+}
+
+function sortCertifications(list: readonly TrackedCertification[], catalog: Catalog, sortBy: TreeSort): TrackedCertification[] {
+  const name = (c: TrackedCertification) => catalog.get(c.key)?.shortName ?? c.key;
+  const sorted = [...list];
+  if (sortBy === 'name') sorted.sort((a, b) => name(a).localeCompare(name(b)));
+  if (sortBy === 'added') sorted.sort((a, b) => Date.parse(a.addedAt) - Date.parse(b.addedAt));
+  if (sortBy === 'examDate') {
+    // Booked exams first, soonest on top; the rest by name.
+    sorted.sort((a, b) => {
+      if (a.examDate && b.examDate) return a.examDate.localeCompare(b.examDate);
+      if (a.examDate || b.examDate) return a.examDate ? -1 : 1;
+      return name(a).localeCompare(name(b));
+    });
+  }
+  return sorted;
+}
+
+function addCertNodes(
+  nodes: Map<string, TreeNodeView>,
+  cert: TrackedCertification,
+  catalog: Catalog,
+  progress: CertProgress,
+  now: Date,
+  t: Localize,
+): void {
+  const entry = catalog.get(cert.key);
+  const id = certNodeId(cert.key);
+  const label = entry?.shortName ?? cert.key;
+  // Each builder returns its row followed by its own children.
+  const descendants: TreeNodeView[] = [
+    hoursNode(id, cert, progress, t),
+    examDateNode(id, cert, now, t),
+    ...expiryNodes(id, cert, entry, now, t),
+    ...practiceNodes(id, entry, progress, t),
+    ...domainNodes(id, entry, progress, t),
+  ];
+  const parts = [describeHours(cert, progress, t)];
+  const when = timingPhrase(cert, entry, now, t);
+  if (when) parts.push(when);
+  if (entry && isRetired(entry)) parts.push(t('retired'));
+  const flags = [
+    'certification',
+    cert.status,
+    isCustomKey(cert.key) ? 'custom' : 'catalog',
+    entry && isRetired(entry) ? 'retired' : 'current',
+    cert.examDate ? 'hasExamDate' : 'noExamDate',
+  ];
+  const successorNames = (entry?.successorKeys ?? []).map((k) => catalog.get(k)?.shortName ?? k);
+  const tooltip = entry
+    ? `${catalogFactsMarkdown(entry, successorNames, t)}\n\n---\n\n${t('Status: {0}', statusLabel(cert.status, t))}`
+    : t('{0} is not in the catalog (it may have been removed in an update).', cert.key);
+  nodes.set(id, {
+    id,
+    parentId: null,
+    label,
+    description: parts.join(' · '),
+    tooltip,
+    icon: STATUS_ICONS[cert.status],
+    contextValue: flags.join('+'),
+    collapsible: 'collapsed',
+    childIds: descendants.filter((n) => n.parentId === id).map((n) => n.id),
+    accessibilityLabel: t('{0}, {1}, {2}', label, statusLabel(cert.status, t), parts.join(', ')),
+  });
+  for (const node of descendants) nodes.set(node.id, node);
+}
+
+function describeHours(cert: TrackedCertification, progress: CertProgress, t: Localize): string {
+  const done = formatHours(progress.studyMinutes);
+  return cert.targetMinutes ? t('{0} / {1} h', done, formatHours(cert.targetMinutes)) : t('{0} h', done);
+}
+
+/** The countdown that matters for this status: to the exam, or to the renewal deadline. */
+function timingPhrase(cert: TrackedCertification, entry: CatalogEntry | undefined, now: Date, t: Localize): string | null {
+  if (cert.status === 'passed' || cert.status === 'expired') {
+    const expiry = expiresOn(cert, entry);
+    if (!expiry) return null;
+    const days = calendarDaysUntil(expiry, now);
+    return daysPhrase(days, t, 'expires in {0} d', t('expires today'), 'expired {0} d ago');
+  }
+  if (!cert.examDate) return null;
+  const days = calendarDaysUntil(cert.examDate, now);
+  return daysPhrase(days, t, 'exam in {0} d', t('exam today'), 'exam {0} d ago');
+}
+
+function leaf(parentId: string, suffix: string, fields: Omit<TreeNodeView, 'id' | 'parentId' | 'childIds' | 'collapsible' | 'accessibilityLabel'> & { accessibilityLabel?: string }): TreeNodeView {
+  return {
+    ...fields,
+    id: `${parentId}/${suffix}`,
+    parentId,
+    childIds: [],
+    collapsible: 'none',
+    accessibilityLabel: fields.accessibilityLabel ?? `${fields.label}, ${fields.description}`,
+  };
+}
+
+function hoursNode(parentId: string, cert: TrackedCertification, progress: CertProgress, t: Localize): TreeNodeView {
+  const percent = cert.targetMinutes ? Math.min(100, Math.floor((progress.studyMinutes / cert.targetMinutes) * 100)) : null;
+  const description = percent === null ? describeHours(cert, progress, t) : `${describeHours(cert, progress, t)} (${percent} %)`;
+  return leaf(parentId, 'hours', {
+    label: t('Study hours'),
+    description,
+    tooltip: cert.targetMinutes ? t('{0} of your {1}-hour target', formatHours(progress.studyMinutes), formatHours(cert.targetMinutes)) : t('No study target set'),
+    icon: { id: 'clock' },
+    contextValue: 'studyHours',
+    command: { id: 'certStudy.editCertification', title: t('Edit'), argument: { key: cert.key, field: 'targetHours' } },
+  });
+}
+
+function examDateNode(parentId: string, cert: TrackedCertification, now: Date, t: Localize): TreeNodeView {
+  const description = cert.examDate
+    ? `${cert.examDate} · ${daysPhrase(calendarDaysUntil(cert.examDate, now), t, 'in {0} d', t('today'), '{0} d ago')}`
+    : t('not booked');
+  return leaf(parentId, 'exam', {
+    label: t('Exam date'),
+    description,
+    tooltip: cert.examDate ? t('Exam booked for {0}', cert.examDate) : t('Set the date once the exam is booked'),
+    icon: { id: 'calendar' },
+    contextValue: cert.examDate ? 'examDate+set' : 'examDate+unset',
+    command: { id: 'certStudy.editCertification', title: t('Edit'), argument: { key: cert.key, field: 'examDate' } },
+  });
+}
+
+function expiryNodes(parentId: string, cert: TrackedCertification, entry: CatalogEntry | undefined, now: Date, t: Localize): TreeNodeView[] {
+  if (cert.status !== 'passed' && cert.status !== 'expired') return [];
+  const expiry = expiresOn(cert, entry);
+  const description = expiry
+    ? `${expiry} · ${daysPhrase(calendarDaysUntil(expiry, now), t, 'in {0} d', t('today'), '{0} d ago')}`
+    : entry?.validity.expires === false
+      ? t('does not expire')
+      : t('unknown');
+  return [
+    leaf(parentId, 'expiry', {
+      label: t('Expires'),
+      description,
+      tooltip: cert.earnedOn ? t('Earned on {0}', cert.earnedOn) : t('Date earned unknown'),
+      icon: { id: 'history' },
+      contextValue: 'expiry',
+    }),
+  ];
+}
+
+function practiceNodes(parentId: string, entry: CatalogEntry | undefined, progress: CertProgress, t: Localize): TreeNodeView[] {
+  const id = `${parentId}/practice`;
+  const passPercent = entry ? approxPassPercent(entry) : null;
+  const exams = progress.practiceExams;
+  const latest = exams.at(-1);
+  const summary = latest
+    ? t('{0} taken · latest {1} %', exams.length, Math.round(latest.scorePercent))
+    : t('none yet');
+  // Latest first: the score that matters now is on top.
+  const children = [...exams].reverse().map((p) =>
+    leaf(id, p.id, {
+      label: localDayOf(p.takenAt),
+      description: `${Math.round(p.scorePercent)} %${p.source ? ` · ${p.source}` : ''}`,
+      tooltip: passPercent === null ? t('Pass mark unknown') : p.scorePercent >= passPercent ? t('At or above the pass mark (≈ {0} %)', passPercent) : t('Below the pass mark (≈ {0} %)', passPercent),
+      icon: passPercent === null ? { id: 'circle-filled' } : p.scorePercent >= passPercent ? STATUS_ICONS.passed : { id: 'circle-slash', color: 'list.warningForeground' },
+      contextValue: 'practiceExam',
+    }),
+  );
+  const row: TreeNodeView = {
+    id,
+    parentId,
+    label: t('Practice exams'),
+    description: passPercent === null ? summary : `${summary} · ${t('pass ≈ {0} %', passPercent)}`,
+    tooltip: t('Take a diagnostic practice exam in the first week, then one every two weeks.'),
+    icon: { id: 'checklist' },
+    contextValue: 'practiceExams',
+    collapsible: children.length ? 'collapsed' : 'none',
+    childIds: children.map((c) => c.id),
+    accessibilityLabel: `${t('Practice exams')}, ${summary}`,
+  };
+  return [row, ...children];
+}
+
+function domainNodes(parentId: string, entry: CatalogEntry | undefined, progress: CertProgress, t: Localize): TreeNodeView[] {
+  if (!entry || entry.domains.length === 0) return [];
+  const id = `${parentId}/domains`;
+  const children = entry.domains.map((d) => {
+    const minutes = progress.minutesByDomain.get(d.id) ?? 0;
+    const weight = formatRange(d.weightPercent, ' %');
+    return leaf(id, d.id, {
+      label: d.name,
+      description: weight ? t('{0} h · weight {1}', formatHours(minutes), weight) : t('{0} h · weight unknown', formatHours(minutes)),
+      tooltip: t('Study logged against this exam domain'),
+      icon: { id: 'symbol-field' },
+      contextValue: 'domain',
+    });
+  });
+  const row: TreeNodeView = {
+    id,
+    parentId,
+    label: t('Domains'),
+    description: String(entry.domains.length),
+    tooltip: t('Hours studied per exam domain, beside the domain’s weight in the exam'),
+    icon: { id: 'list-tree' },
+    contextValue: 'domains',
+    collapsible: 'collapsed',
+    childIds: children.map((c) => c.id),
+    accessibilityLabel: t('Domains, {0}', entry.domains.length),
+  };
+  return [row, ...children];
+}
+
+/**
+ * Which root rows to refresh: 'all' when the set or order of roots changed, otherwise the
+ * roots whose own row or any descendant differs.
+ */
+export function changedRoots(previous: CertTree | null, next: CertTree): 'all' | string[] {
+  if (!previous || previous.rootIds.join('\n') !== next.rootIds.join('\n')) return 'all';
+  const subtree = (tree: CertTree, id: string): string => {
+    const out: TreeNodeView[] = [];
+    const walk = (nodeId: string) => {
+      const node = tree.nodes.get(nodeId);
+      if (!node) return;
+      out.push(node);
+      node.childIds.forEach(walk);
+    };
+    walk(id);
+    return JSON.stringify(out);
+  };
+  return next.rootIds.filter((id) => subtree(previous, id) !== subtree(next, id));
+}

@@ -1,0 +1,37 @@
+import { promises as fs } from 'node:fs';
+import * as z from 'zod';
+import { PracticeExamSchema, StudySessionSchema } from './core/model/logs';
+import { CustomCertificationSchema, TrackedCertificationSchema } from './core/model/tracking';
+import type { StudyStore } from './core/store/studyStore';
+import type { Log } from './services/log';
+
+/** The file `npm start -- --demo` writes: the same records the store keeps, validated the same way. */
+const DemoSeedSchema = z
+  .object({
+    certifications: z.array(TrackedCertificationSchema),
+    customCertifications: z.array(CustomCertificationSchema).default([]),
+    sessions: z.array(StudySessionSchema),
+    practiceExams: z.array(PracticeExamSchema),
+  })
+  .strict();
+
+/**
+ * Fills an EMPTY store from the file named by CERT_STUDY_DEMO_SEED. Only `npm start -- --demo`
+ * sets that variable, for a throwaway profile; existing data is never touched.
+ */
+export async function seedDemoDataFromEnvironment(store: StudyStore, log: Log): Promise<boolean> {
+  const file = process.env.CERT_STUDY_DEMO_SEED;
+  if (!file) return false;
+  const current = store.snapshot();
+  if (current.certifications.length || current.sessions.length || current.practiceExams.length) {
+    log.info('demo seed skipped: this profile already has data');
+    return false;
+  }
+  const seed = DemoSeedSchema.parse(JSON.parse(await fs.readFile(file, 'utf8')));
+  await store.setCustomCertifications(seed.customCertifications);
+  await store.sessions.replaceAll(seed.sessions);
+  await store.practiceExams.replaceAll(seed.practiceExams);
+  await store.setCertifications(seed.certifications);
+  log.info(`demo data seeded from ${file}: ${seed.certifications.length} certifications, ${seed.sessions.length} sessions`);
+  return true;
+}

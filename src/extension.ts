@@ -1,0 +1,21 @@
+import * as vscode from 'vscode';
+import { Container } from './container';
+
+let container: Container | undefined;
+
+/**
+ * Builds the container and returns at once: loading stored data happens after activation, so
+ * VS Code is never kept waiting. Returns the container so integration tests can reach it.
+ */
+export function activate(context: vscode.ExtensionContext): Container {
+  const start = performance.now();
+  container = new Container(context, start);
+  context.subscriptions.push(container);
+  container.log.info(`activate took ${(performance.now() - start).toFixed(2)} ms`);
+  return container;
+}
+
+/** Nothing to save here: every change was written when it happened. */
+export function deactivate(): void {
+  container = undefined;
+}

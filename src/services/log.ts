@@ -1,0 +1,27 @@
+import * as vscode from 'vscode';
+
+/** The extension's log channel and the one helper every error goes through. */
+export class Log implements vscode.Disposable {
+  readonly channel = vscode.window.createOutputChannel('Cert Study', { log: true });
+
+  info(message: string): void {
+    this.channel.info(message);
+  }
+
+  warn(message: string): void {
+    this.channel.warn(message);
+  }
+
+  /** Logs the error and tells the user in one line, with a way to see the details. */
+  async showError(context: string, err: unknown): Promise<void> {
+    const message = err instanceof Error ? err.message : String(err);
+    this.channel.error(`${context}: ${err instanceof Error && err.stack ? err.stack : message}`);
+    const showLog = vscode.l10n.t('Show Log');
+    const choice = await vscode.window.showErrorMessage(vscode.l10n.t('Cert Study: {0}: {1}', context, message), showLog);
+    if (choice === showLog) this.channel.show(true);
+  }
+
+  dispose(): void {
+    this.channel.dispose();
+  }
+}

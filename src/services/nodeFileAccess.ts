@@ -1,0 +1,44 @@
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import type { FileAccess } from '../core/store/ports';
+
+/**
+ * Files under the extension's global storage folder. Node's fs rather than `workspace.fs`: the
+ * folder is always local to the extension host, and the same class serves the unit tests.
+ */
+export class NodeFileAccess implements FileAccess {
+  async readText(file: string): Promise<string | undefined> {
+    try {
+      return await fs.readFile(file, 'utf8');
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      throw err;
+    }
+  }
+
+  async exists(file: string): Promise<boolean> {
+    try {
+      await fs.access(file);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  async writeTextAtomic(file: string, text: string): Promise<void> {
+    await fs.mkdir(path.dirname(file), { recursive: true });
+    // Write beside the target and rename over it: a crash mid-write leaves the old file whole.
+    const temp = `${file}.${process.pid}.${Date.now()}.tmp`;
+    await fs.writeFile(temp, text, 'utf8');
+    await fs.rename(temp, file);
+  }
+
+  async appendText(file: string, text: string): Promise<void> {
+    await fs.mkdir(path.dirname(file), { recursive: true });
+    await fs.appendFile(file, text, 'utf8');
+  }
+
+  join(...parts: string[]): string {
+    return path.join(...parts);
+  }
+}

@@ -1,0 +1,69 @@
+// A workbench with the extension under development loaded (no test module), for Playwright UI
+// tests that click and type the way a person does. One session = one fresh run folder, one
+// code-server, one chromium profile.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { REPO_ROOT, RESULTS_DIR } from './paths.mjs';
+import { createRunDir, writeUserSettings } from './run-dir.mjs';
+import { startCodeServer } from './code-server.mjs';
+import { launchBrowser } from './browser.mjs';
+import { attachWorkbench, workbenchUrl } from './workbench.mjs';
+
+/**
+ * @typedef {object} UiSession
+ * @property {import('playwright-core').Page} page
+ * @property {import('./run-dir.mjs').RunDir} run
+ * @property {string} url
+ * @property {string[]} consoleLines  everything the page logged (for failure reports)
+ * @property {(name: string) => Promise<string | undefined>} screenshot  saves test-results/<name>.png
+ * @property {() => Promise<void>} close
+ */
+
+/**
+ * @param {{ label?: string, extensionPath?: string, settings?: Record<string, unknown> }} [options]
+ *   extensionPath defaults to UI_EXTENSION_PATH or the repo (its package.json + dist/extension.js).
+ * @returns {Promise<UiSession>}
+ */
+export async function openUiSession({ label = 'ui', extensionPath = process.env.UI_EXTENSION_PATH || REPO_ROOT, settings } = {}) {
+  const run = createRunDir(label);
+  writeUserSettings(run, settings);
+  /** @type {string[]} */
+  const consoleLines = [];
+  const server = await startCodeServer(run);
+  let context;
+  try {
+    context = await launchBrowser(run);
+    const workbench = await attachWorkbench(context, { onLine: (line, type) => consoleLines.push(`[${type}] ${line}`) });
+    const url = workbenchUrl(server.url, { folder: run.workspace, extensionDevelopmentPath: extensionPath });
+    await workbench.load(url);
+    // The workbench is usable once the activity bar has rendered.
+    await workbench.page.locator('.part.activitybar').waitFor({ timeout: 60_000 });
+    const ctx = context;
+    return {
+      page: workbench.page,
+      run,
+      url,
+      consoleLines,
+      screenshot: async (name) => {
+        mkdirSync(RESULTS_DIR, { recursive: true });
+        const file = join(RESULTS_DIR, `${name.replace(/[^\w.-]+/g, '_')}.png`);
+        try {
+          await workbench.page.screenshot({ path: file, timeout: 5000 });
+          return file;
+        } catch {
+          return undefined;
+        }
+      },
+      close: async () => {
+        await Promise.race([ctx.close().catch(() => {}), new Promise((r) => setTimeout(r, 5000))]);
+        await server.stop();
+        run.remove();
+      },
+    };
+  } catch (err) {
+    await context?.close().catch(() => {});
+    await server.stop();
+    run.remove();
+    throw err;
+  }
+}

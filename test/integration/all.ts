@@ -1,0 +1,6 @@
+// Every integration suite, imported for its side effect of registering describe() blocks.
+// index.ts requires this file after mocha has installed its globals. Add new suites here.
+import './smoke.test';
+import './extension.test';
+import './certifications.test';
+import './reload.test';

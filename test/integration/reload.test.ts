@@ -1,0 +1,57 @@
+import * as assert from 'assert';
+import { existsSync, readdirSync, appendFileSync, mkdirSync } from 'fs';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { activeContainer, phase, treeRows } from './support';
+
+// "[reload]" suites run in two phases with a real window reload between them (see
+// test/run-integration.mjs): phase 1 writes, phase 2 checks after a fresh extension host.
+
+describe('state survives a window reload [reload]', () => {
+  it('keeps certifications in globalState and sessions in the global storage folder', async () => {
+    const container = await activeContainer();
+    if (phase() === '1') {
+      await container.store.setCertifications([]);
+      await vscode.commands.executeCommand('certStudy.addCertification', { key: 'aws-mla-c01', examDate: '2027-02-01', targetHours: 90 });
+      await container.store.sessions.append({
+        id: '11111111-1111-4111-8111-111111111111',
+        certKey: 'aws-mla-c01',
+        start: '2026-11-26T08:00:00.000-07:00',
+        end: '2026-11-26T09:30:00.000-07:00',
+        domainId: null,
+        activity: 'reading',
+        source: 'timer',
+        note: '',
+      });
+      return;
+    }
+    const rows = await treeRows(container);
+    assert.deepStrictEqual(rows.map((r) => r.id), ['cert:aws-mla-c01']);
+    assert.match(String(rows[0].description), /^1\.5 \/ 90 h · exam /);
+  });
+});
+
+describe('corrupt stored state [reload]', () => {
+  it('is backed up and reported while the valid rest keeps working', async () => {
+    const container = await activeContainer();
+    const folder = container.context.globalStorageUri.fsPath;
+    if (phase() === '1') {
+      const good = { key: 'custom:acme-ml', name: 'Acme ML', provider: 'Acme', domains: [], passMarkPercent: null, validityMonths: null };
+      const bad = { key: 'custom:broken', name: '', provider: 'Acme', domains: [], passMarkPercent: 140, validityMonths: null };
+      await container.context.globalState.update('certStudy.customCertifications', { v: 1, data: [bad, good] });
+      mkdirSync(folder, { recursive: true });
+      appendFileSync(path.join(folder, 'practice-exams.jsonl'), '{"kind":"cert-study-practice-exams","v":1}\n{"id": "half a line\n');
+      return;
+    }
+    const problems = await container.ready;
+    const where = problems.map((p) => p.where);
+    assert.ok(where.includes('globalState certStudy.customCertifications[0].name'), where.join('; '));
+    assert.ok(where.includes('practice-exams.jsonl line 2'), where.join('; '));
+    for (const p of problems) assert.ok(p.backupPath && existsSync(p.backupPath), `backup of ${p.where} exists`);
+    assert.ok(readdirSync(path.join(folder, 'backups')).length >= 2);
+    assert.deepStrictEqual(container.service.catalog().get('custom:acme-ml')?.name, 'Acme ML', 'the valid custom certification is kept');
+    // The rest keeps working: a change can be made and is saved.
+    await vscode.commands.executeCommand('certStudy.addCertification', { key: 'custom:acme-ml' });
+    assert.ok((await treeRows(container)).some((r) => r.id === 'cert:custom:acme-ml'));
+  });
+});

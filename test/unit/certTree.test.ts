@@ -1,0 +1,128 @@
+import assert from 'node:assert/strict';
+import { Catalog } from '../../src/core/catalog/catalog';
+import type { StudySnapshot } from '../../src/core/store/studyStore';
+import { buildCertTree, certNodeId, changedRoots } from '../../src/core/tree/certTree';
+import { formatPlaceholders as t } from '../../src/core/tree/localize';
+import { escapeMarkdown } from '../../src/core/util/markdown';
+import { samplePractice, sampleCert, sampleSession } from './support/samples';
+
+const now = new Date('2026-11-26T15:00:00Z'); // 08:00 in Denver
+const catalog = new Catalog();
+
+function snapshot(overrides: Partial<StudySnapshot> = {}): StudySnapshot {
+  return { certifications: [], customCertifications: [], profile: null, sessions: [], practiceExams: [], ...overrides };
+}
+
+function build(s: StudySnapshot, sortBy: 'examDate' | 'name' | 'added' = 'examDate') {
+  return buildCertTree({ snapshot: s, catalog, now, sortBy, t });
+}
+
+describe('certification tree mapping', () => {
+  it('shows hours against target and the exam countdown in the description', () => {
+    const sessions = [
+      sampleSession({ start: '2026-11-20T08:00:00.000-07:00', end: '2026-11-20T09:00:00.000-07:00' }),
+      sampleSession({ start: '2026-11-21T08:00:00.000-07:00', end: '2026-11-21T09:30:00.000-07:00' }),
+      sampleSession({ certKey: 'google-pmle', start: '2026-11-21T10:00:00.000-07:00', end: '2026-11-21T11:00:00.000-07:00' }),
+    ];
+    const tree = build(snapshot({ certifications: [sampleCert({ examDate: '2026-12-19', status: 'scheduled' })], sessions }));
+    const row = tree.nodes.get('cert:aws-mla-c01')!;
+    assert.equal(row.label, 'AWS MLA-C01');
+    assert.equal(row.description, '2.5 / 120 h · exam in 23 d');
+    assert.equal(row.icon.id, 'calendar');
+    assert.equal(row.contextValue, 'certification+scheduled+catalog+current+hasExamDate');
+    assert.equal(row.parentId, null);
+    assert.match(row.accessibilityLabel, /AWS MLA-C01, Exam booked, 2\.5 \/ 120 h/);
+  });
+
+  it('derives every id from domain identity and links children to parents', () => {
+    const tree = build(snapshot({ certifications: [sampleCert()] }));
+    const root = tree.nodes.get(certNodeId('aws-mla-c01'))!;
+    assert.deepEqual(root.childIds, ['cert:aws-mla-c01/hours', 'cert:aws-mla-c01/exam', 'cert:aws-mla-c01/practice', 'cert:aws-mla-c01/domains']);
+    for (const node of tree.nodes.values()) {
+      if (node.parentId) assert.ok(tree.nodes.get(node.parentId)!.childIds.includes(node.id), node.id);
+    }
+    const domains = tree.nodes.get('cert:aws-mla-c01/domains')!;
+    assert.equal(domains.childIds.length, 4);
+    assert.ok(domains.childIds.every((id) => id.startsWith('cert:aws-mla-c01/domains/')));
+  });
+
+  it('puts hours per domain beside the domain weight', () => {
+    const entry = catalog.get('aws-mla-c01')!;
+    const domain = entry.domains[0];
+    const sessions = [sampleSession({ domainId: domain.id, start: '2026-11-20T08:00:00.000-07:00', end: '2026-11-20T09:30:00.000-07:00' })];
+    const tree = build(snapshot({ certifications: [sampleCert()], sessions }));
+    const row = tree.nodes.get(`cert:aws-mla-c01/domains/${domain.id}`)!;
+    assert.equal(row.label, domain.name);
+    assert.equal(row.description, `1.5 h · weight ${domain.weightPercent!.min} %`);
+  });
+
+  it('lists practice exams latest first, judged against the pass mark', () => {
+    const practiceExams = [
+      samplePractice({ takenAt: '2026-11-01T08:00:00.000-06:00', scorePercent: 55 }),
+      samplePractice({ takenAt: '2026-11-20T08:00:00.000-07:00', scorePercent: 78 }),
+    ];
+    const tree = build(snapshot({ certifications: [sampleCert()], practiceExams }));
+    const practice = tree.nodes.get('cert:aws-mla-c01/practice')!;
+    assert.equal(practice.description, '2 taken · latest 78 % · pass ≈ 72 %');
+    const [latest, first] = practice.childIds.map((id) => tree.nodes.get(id)!);
+    assert.equal(latest.label, '2026-11-20');
+    assert.equal(latest.icon.id, 'pass-filled');
+    assert.equal(first.icon.id, 'circle-slash');
+  });
+
+  it('shows "unknown" for unknown facts and the retirement notice in the tooltip', () => {
+    const tree = build(snapshot({ certifications: [sampleCert({ key: 'aws-mls-c01' })] }));
+    const row = tree.nodes.get('cert:aws-mls-c01')!;
+    assert.match(row.description, /retired$/);
+    assert.match(row.contextValue, /\+retired\+/);
+    const rendered = row.tooltip.replace(/\\(.)/g, '$1'); // what the hover shows, escapes removed
+    assert.match(rendered, /Retired since 2026-03-31/);
+    assert.match(rendered, /Successors: AWS MLA-C01, AWS AIP-C01/);
+    assert.match(rendered, /\*\*Duration:\*\* unknown/);
+    assert.match(rendered, /\*\*Pass mark:\*\* 750 on 100–1000 \(≈ 75 %\)/);
+  });
+
+  it('counts down to expiry once passed', () => {
+    const cert = sampleCert({ status: 'passed', earnedOn: '2025-12-01' });
+    const tree = build(snapshot({ certifications: [cert] }));
+    assert.match(tree.nodes.get('cert:aws-mla-c01')!.description, /expires in \d+ d/);
+    assert.equal(tree.nodes.get('cert:aws-mla-c01/expiry')!.description, '2028-12-01 · in 736 d');
+  });
+
+  it('escapes custom names in the Markdown tooltip', () => {
+    const custom = { key: 'custom:evil', name: '[click](https://evil.example) **x**', provider: 'Me', domains: [], passMarkPercent: null, validityMonths: null };
+    const tree = buildCertTree({
+      snapshot: snapshot({ certifications: [sampleCert({ key: 'custom:evil' })], customCertifications: [custom] }),
+      catalog: new Catalog(undefined, [custom]),
+      now,
+      sortBy: 'name',
+      t,
+    });
+    const tooltip = tree.nodes.get('cert:custom:evil')!.tooltip;
+    assert.ok(!tooltip.includes('[click](https'), tooltip);
+    assert.ok(tooltip.includes('\\[click\\]\\(https'));
+  });
+
+  it('sorts booked exams first, soonest on top', () => {
+    const certs = [sampleCert({ key: 'google-pmle' }), sampleCert({ key: 'aws-mla-c01', examDate: '2027-01-10' }), sampleCert({ key: 'databricks-ml-associate', examDate: '2026-12-05' })];
+    assert.deepEqual(build(snapshot({ certifications: certs })).rootIds, ['cert:databricks-ml-associate', 'cert:aws-mla-c01', 'cert:google-pmle']);
+    assert.deepEqual(build(snapshot({ certifications: certs }), 'name').rootIds, ['cert:aws-mla-c01', 'cert:databricks-ml-associate', 'cert:google-pmle']);
+  });
+
+  it('refreshes only the certification whose rows changed', () => {
+    const certs = [sampleCert({ key: 'aws-mla-c01' }), sampleCert({ key: 'google-pmle' })];
+    const before = build(snapshot({ certifications: certs }), 'name');
+    const after = build(snapshot({ certifications: certs, sessions: [sampleSession({ certKey: 'google-pmle' })] }), 'name');
+    assert.deepEqual(changedRoots(before, after), ['cert:google-pmle']);
+    assert.deepEqual(changedRoots(before, before), []);
+    assert.equal(changedRoots(before, build(snapshot({ certifications: certs.slice(1) }), 'name')), 'all');
+  });
+});
+
+describe('escapeMarkdown', () => {
+  it('neutralises links, emphasis, HTML and leading list markers', () => {
+    assert.equal(escapeMarkdown('[a](b) *c* <img>'), '\\[a\\]\\(b\\) \\*c\\* \\<img\\>');
+    assert.equal(escapeMarkdown('- item\n1. first'), '\\- item\n\\1. first');
+    assert.equal(escapeMarkdown('AWS MLA-C01 v1.2'), 'AWS MLA-C01 v1.2');
+  });
+});

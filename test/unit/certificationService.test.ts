@@ -1,0 +1,86 @@
+import assert from 'node:assert/strict';
+import { CertificationService } from '../../src/core/certificationService';
+import { expiresOn } from '../../src/core/certifications';
+import { StudyStore } from '../../src/core/store/studyStore';
+import { NodeFileAccess } from '../../src/services/nodeFileAccess';
+import { MemoryStorage } from './support/memoryStorage';
+import { useTempFolder } from './support/tempFolder';
+
+describe('CertificationService', () => {
+  const temp = useTempFolder();
+  let clock = new Date('2026-11-26T15:00:00Z'); // 08:00 in Denver
+  const setup = async () => {
+    const storage = new MemoryStorage();
+    const store = new StudyStore(storage, new NodeFileAccess(), temp.path(), () => clock);
+    await store.load();
+    return { storage, store, service: new CertificationService(store, () => clock) };
+  };
+  beforeEach(() => {
+    clock = new Date('2026-11-26T15:00:00Z');
+  });
+
+  it('adds a catalog certification as planned, with the article’s lower estimate as target', async () => {
+    const { service, storage } = await setup();
+    const cert = await service.add('google-pmle');
+    assert.equal(cert.status, 'planned');
+    assert.equal(cert.targetMinutes, 100 * 60);
+    assert.equal(cert.addedAt, '2026-11-26T08:00:00.000-07:00');
+    assert.equal((storage.get('certStudy.certifications') as { data: unknown[] }).data.length, 1, 'saved at once');
+  });
+
+  it('leaves the target empty where the article gives no estimate', async () => {
+    const { service } = await setup();
+    assert.equal((await service.add('aws-mla-c01')).targetMinutes, null);
+  });
+
+  it('refuses unknown keys and duplicates with a message naming them', async () => {
+    const { service } = await setup();
+    await assert.rejects(service.add('aws-nope'), /aws-nope is not in the catalog/);
+    await service.add('aws-mla-c01');
+    await assert.rejects(service.add('aws-mla-c01'), /already in your list/);
+  });
+
+  it('booking a future exam date moves a planned certification to scheduled', async () => {
+    const { service } = await setup();
+    await service.add('aws-mla-c01');
+    const updated = await service.update('aws-mla-c01', { examDate: '2026-12-19', targetHours: 90.5 });
+    assert.equal(updated.status, 'scheduled');
+    assert.equal(updated.targetMinutes, 5430);
+    const cleared = await service.update('aws-mla-c01', { examDate: null });
+    assert.equal(cleared.examDate, null);
+  });
+
+  it('passing records today (local) as the day earned; expiry follows the catalog rule', async () => {
+    const { service } = await setup();
+    await service.add('aws-mla-c01');
+    clock = new Date('2026-11-27T05:30:00Z'); // 22:30 on the 26th in Denver
+    const passed = await service.update('aws-mla-c01', { status: 'passed' });
+    assert.equal(passed.earnedOn, '2026-11-26');
+    assert.equal(expiresOn(passed, service.catalog().get('aws-mla-c01')), '2029-11-26');
+    const overridden = await service.update('aws-mla-c01', { expiresOn: '2029-06-30' });
+    assert.equal(expiresOn(overridden, service.catalog().get('aws-mla-c01')), '2029-06-30');
+  });
+
+  it('removes and restores a certification at its old position', async () => {
+    const { service } = await setup();
+    await service.add('aws-mla-c01');
+    await service.add('google-pmle');
+    await service.add('databricks-ml-associate');
+    const { removed, index } = await service.remove('google-pmle');
+    assert.deepEqual(service.tracked().map((c) => c.key), ['aws-mla-c01', 'databricks-ml-associate']);
+    await service.restore(removed, index);
+    assert.deepEqual(service.tracked().map((c) => c.key), ['aws-mla-c01', 'google-pmle', 'databricks-ml-associate']);
+  });
+
+  it('defines custom certifications with unique keys and domain ids', async () => {
+    const { service } = await setup();
+    const a = await service.addCustom({ name: 'SnowPro Core', provider: 'Snowflake', domains: ['Architecture', 'Data Loading', 'Architecture'], passMarkPercent: 75, validityMonths: 24 });
+    const b = await service.addCustom({ name: 'SnowPro Core', provider: 'Snowflake', domains: [], passMarkPercent: null, validityMonths: null });
+    assert.equal(a.key, 'custom:snowpro-core');
+    assert.equal(b.key, 'custom:snowpro-core-2');
+    const entry = service.catalog().get('custom:snowpro-core')!;
+    assert.deepEqual(entry.domains.map((d) => d.id), ['architecture', 'data-loading', 'architecture-2']);
+    assert.deepEqual(entry.passingScore, { score: 75, scaleMin: 0, scaleMax: 100 });
+    assert.equal(entry.validity.months, 24);
+  });
+});

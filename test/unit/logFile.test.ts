@@ -1,0 +1,135 @@
+import assert from 'node:assert/strict';
+import { copyFileSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import * as z from 'zod';
+import type { StudySession } from '../../src/core/model/logs';
+import { BackupWriter } from '../../src/core/store/backup';
+import { LogFile, type LogSpec } from '../../src/core/store/logFile';
+import { SESSIONS_LOG } from '../../src/core/store/logSpecs';
+import { NodeFileAccess } from '../../src/services/nodeFileAccess';
+import { sampleSession } from './support/samples';
+import { useTempFolder } from './support/tempFolder';
+
+const now = () => new Date('2026-11-26T15:00:00Z');
+
+describe('LogFile (sessions.jsonl)', () => {
+  const temp = useTempFolder();
+  const files = new NodeFileAccess();
+  const open = <T = StudySession>(spec: LogSpec<T> = SESSIONS_LOG as unknown as LogSpec<T>) =>
+    new LogFile<T>(files, temp.path(), spec, new BackupWriter(files, path.join(temp.path(), 'backups')), now);
+  const backups = () => {
+    try {
+      return readdirSync(path.join(temp.path(), 'backups'));
+    } catch {
+      return [];
+    }
+  };
+
+  it('starts empty, appends with a header, and reads back', async () => {
+    const log = open();
+    assert.deepEqual(await log.load(), []);
+    const a = sampleSession();
+    const b = sampleSession({ start: '2026-11-27T08:00:00.000-07:00', end: '2026-11-27T09:00:00.000-07:00' });
+    await log.append(a);
+    await log.append(b);
+    const lines = readFileSync(log.path, 'utf8').trimEnd().split('\n');
+    assert.deepEqual(JSON.parse(lines[0]), { kind: 'cert-study-sessions', v: 1 });
+    assert.equal(lines.length, 3);
+    const reopened = open();
+    assert.deepEqual(await reopened.load(), []);
+    assert.deepEqual(reopened.all(), [a, b]);
+  });
+
+  it('reports bad lines by number and field, backs the file up whole, keeps the rest, counts a duplicate once', async () => {
+    const log = open();
+    copyFileSync(path.join(__dirname, '../fixtures/state/sessions-mixed.jsonl'), log.path);
+    const original = readFileSync(log.path, 'utf8');
+    const problems = await log.load();
+    assert.deepEqual(
+      problems.map((p) => p.where),
+      ['sessions.jsonl line 3, field start', 'sessions.jsonl line 6'],
+    );
+    assert.match(problems[1].message, /not valid JSON/);
+    assert.deepEqual(
+      log.all().map((s) => s.id.slice(-2)),
+      ['a1', 'a3'],
+      'the duplicate of a1 on line 5 is not counted twice',
+    );
+    assert.equal(readFileSync(problems[0].backupPath!, 'utf8'), original);
+    // The file now holds the valid rest, so the next load is clean.
+    assert.deepEqual(await open().load(), []);
+    assert.equal(backups().length, 1);
+  });
+
+  it('does not let one line smuggle in two records', async () => {
+    const log = open();
+    const a = sampleSession();
+    const b = sampleSession();
+    writeFileSync(log.path, `{"kind":"cert-study-sessions","v":1}\n${JSON.stringify(a)},${JSON.stringify(b)}\n`);
+    const problems = await log.load();
+    assert.deepEqual(problems.map((p) => [p.where, p.message]), [['sessions.jsonl line 2', 'not valid JSON']]);
+    assert.deepEqual(log.all(), []);
+  });
+
+  it('reads records even when the header line is missing', async () => {
+    const log = open();
+    const s = sampleSession();
+    writeFileSync(log.path, JSON.stringify(s) + '\n');
+    const problems = await log.load();
+    assert.equal(problems.length, 1);
+    assert.match(problems[0].message, /header/);
+    assert.deepEqual(log.all(), [s]);
+  });
+
+  it('ignores a second header written by another window', async () => {
+    const log = open();
+    const s = sampleSession();
+    writeFileSync(log.path, `{"kind":"cert-study-sessions","v":1}\n${JSON.stringify(s)}\n{"kind":"cert-study-sessions","v":1}\n`);
+    assert.deepEqual(await log.load(), []);
+    assert.equal(log.all().length, 1);
+  });
+
+  it('leaves a file from a newer version untouched and refuses to write it', async () => {
+    const log = open();
+    const text = '{"kind":"cert-study-sessions","v":7}\n{"whatever":1}\n';
+    writeFileSync(log.path, text);
+    const problems = await log.load();
+    assert.match(problems[0].message, /newer version/);
+    await assert.rejects(log.append(sampleSession()), /newer version/);
+    assert.equal(readFileSync(log.path, 'utf8'), text);
+  });
+
+  it('migrates each record of an older file after a backup', async () => {
+    const Rec = z.object({ id: z.string(), minutes: z.number().int() }).strict();
+    const spec: LogSpec<z.infer<typeof Rec>> = {
+      kind: 'test-log',
+      fileName: 'test.jsonl',
+      version: 2,
+      recordSchema: Rec,
+      migrations: { 1: (old) => ({ id: (old as { id: string }).id, minutes: Math.round((old as { hours: number }).hours * 60) }) },
+      idOf: (r) => r.id,
+    };
+    const log = open(spec);
+    const original = '{"kind":"test-log","v":1}\n{"id":"x","hours":1.5}\n';
+    writeFileSync(log.path, original);
+    assert.deepEqual(await log.load(), []);
+    assert.deepEqual(log.all(), [{ id: 'x', minutes: 90 }]);
+    assert.equal(readFileSync(log.path, 'utf8'), '{"kind":"test-log","v":2}\n{"id":"x","minutes":90}\n');
+    assert.equal(backups().length, 1);
+    assert.match(backups()[0], /test\.jsonl\.v1/);
+    assert.equal(readFileSync(path.join(temp.path(), 'backups', backups()[0]), 'utf8'), original);
+  });
+
+  it('replaces all records atomically', async () => {
+    const log = open();
+    await log.load();
+    const a = sampleSession();
+    await log.append(a);
+    await log.append(sampleSession());
+    await log.replaceAll([a]);
+    const reopened = open();
+    await reopened.load();
+    assert.deepEqual(reopened.all(), [a]);
+    assert.deepEqual(readdirSync(temp.path()).filter((f) => f.endsWith('.tmp')), [], 'no temporary file is left behind');
+  });
+});
