@@ -20,9 +20,12 @@
 //     });
 // After the ordinary run (which skips "[reload]" tests), this runner starts a second, fresh
 // session and loads the window in phase 1, where only "[reload]" tests run; when the workbench
-// reports success it reloads the page (same code-server, same user-data-dir, same chromium
-// profile, hence same IndexedDB where the web workbench keeps globalState) and the extension
-// host runs the module again in phase 2. If phase 1 selects no test, phase 2 is skipped.
+// reports success it runs "Developer: Reload Window" from the command palette (same code-server,
+// user-data-dir and chromium profile, hence the same IndexedDB where the web workbench keeps
+// globalState) and the new extension host runs the module again in phase 2. If phase 1 selects
+// no test, phase 2 is skipped. The command, not page.reload(): it flushes the workbench's storage
+// before unloading, while a plain browser reload can lose globalState written in the last ~5 s
+// (observed: phase 2 saw undefined).
 // The phase travels in a file, not an environment variable: the extension host inherits
 // code-server's environment (verified), which cannot change between reloads. The runner sets
 // CERT_STUDY_TEST_CONTROL=<run folder>/test-control.json on code-server and rewrites that JSON

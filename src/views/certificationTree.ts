@@ -25,8 +25,9 @@ export class CertificationTreeProvider implements vscode.TreeDataProvider<string
   private tree: CertTree | null = null;
   private readonly changed = new vscode.EventEmitter<string | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
-  /** Resolves once the first rows with items were handed to VS Code (for the activation figure). */
-  firstItemsShown?: (count: number) => void;
+  /** Called once, when the first rows were handed to VS Code, with how long building them took. */
+  firstItemsShown?: (count: number, buildMs: number) => void;
+  private firstBuildMs = 0;
 
   constructor(
     private readonly inputs: TreeInputs,
@@ -69,12 +70,14 @@ export class CertificationTreeProvider implements vscode.TreeDataProvider<string
   async getChildren(id?: string): Promise<string[]> {
     if (!this.tree) {
       await this.ready;
+      const start = performance.now();
       this.tree ??= this.build();
+      this.firstBuildMs = performance.now() - start;
     }
     if (id === undefined) {
       const roots = this.tree.rootIds;
       if (roots.length && this.firstItemsShown) {
-        this.firstItemsShown(roots.length);
+        this.firstItemsShown(roots.length, this.firstBuildMs);
         this.firstItemsShown = undefined;
       }
       return roots;

@@ -4,6 +4,7 @@
 // exits non-zero, a passing one exits zero, a hung one times out (and leaves no process or run
 // folder behind), and the reload mechanism keeps globalState across a window reload.
 // Needs `node esbuild.js --tests && npm run build` first (the passing/failing modules).
+/* global describe, it, after */
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -17,8 +18,10 @@ const fixtures = join(REPO_ROOT, 'test', 'harness', 'fixtures');
 async function quietRun(/** @type {Parameters<typeof runExtensionTests>[0]} */ options) {
   /** @type {string[]} */
   const lines = [];
-  const result = await runExtensionTests({ ...options, print: (l) => lines.push(l) });
-  return { ...result, lines, output: lines.join('\n') };
+  // Failures are expected here: keep test-results/ for real ones.
+  const result = await runExtensionTests({ keepFailureLogs: false, ...options, print: (l) => lines.push(l) });
+  // Prefixed so a failed assertion that quotes it is not read as a mocha summary by test-all.
+  return { ...result, lines, output: lines.map((l) => `| ${l}`).join('\n') };
 }
 
 /** Processes whose command line mentions a run folder of this label. */
@@ -71,7 +74,7 @@ describe('extension-test runner in code-server', function () {
     assert.equal(r.code, 1, r.output);
     assert.deepEqual([r.passed, r.failed], [1, 1], r.output);
     assert.match(r.output, /deliberate failure: the runner must exit non-zero/);
-    assert.match(r.output, /^SELFCHECK: 1 passed, 1 failed$/m);
+    assert.match(r.output, /^\| SELFCHECK: 1 passed, 1 failed$/m);
   });
 
   it('exits 0 for a passing suite (test/integration smoke)', async () => {

@@ -36,7 +36,10 @@ export function isolatedEnv(run, extra = {}) {
   };
 }
 
-/** Flags shared by the server and the CLI mode (`--install-extension`). */
+/**
+ * Flags shared by the server and the CLI mode (`--install-extension`).
+ * @param {import('./run-dir.mjs').RunDir} run
+ */
 function commonArgs(run) {
   const config = join(run.root, 'config.yaml');
   // An explicit config file stops code-server from writing ~/.config/code-server/config.yaml.
@@ -50,24 +53,26 @@ function commonArgs(run) {
  * @property {number} port
  * @property {number} pid     process group id
  * @property {string} logFile code-server's stdout+stderr
+ * @property {Promise<number | null>} exited resolves with the exit code when the server ends
  * @property {() => Promise<void>} stop  SIGTERM the group, SIGKILL after 3 s; idempotent
  */
 
 /**
  * @param {import('./run-dir.mjs').RunDir} run
- * @param {{ env?: Record<string, string>, startTimeoutMs?: number, echo?: boolean }} [options]
- *   env: extra variables for the server (the extension host inherits them);
+ * @param {{ env?: Record<string, string>, port?: number, startTimeoutMs?: number, echo?: boolean }} [options]
+ *   env: extra variables for the server (the extension host inherits them, verified);
+ *   port: 0 (default) lets the OS pick a free one, read back from the log;
  *   echo: copy code-server's output to stderr as well as its log file.
  * @returns {Promise<CodeServer>}
  */
-export async function startCodeServer(run, { env = {}, startTimeoutMs = 60_000, echo = false } = {}) {
+export async function startCodeServer(run, { env = {}, port = 0, startTimeoutMs = 60_000, echo = false } = {}) {
   const entry = await ensureCodeServer();
   const logFile = join(run.root, 'code-server.log');
   const log = createWriteStream(logFile);
   const args = [
     entry,
     ...commonArgs(run),
-    '--bind-addr', '127.0.0.1:0', // port 0: the OS picks a free one, read back from the log
+    '--bind-addr', `127.0.0.1:${port}`, // loopback only
     '--auth', 'none',
     '--disable-telemetry',
     '--disable-update-check',
@@ -83,7 +88,8 @@ export async function startCodeServer(run, { env = {}, startTimeoutMs = 60_000, 
   });
   const pid = /** @type {number} */ (child.pid);
   const unregister = onCleanup(() => killGroup(pid, 'SIGKILL'));
-  const exited = new Promise((resolve) => child.on('exit', resolve));
+  /** @type {Promise<number | null>} */
+  const exited = new Promise((resolve) => child.on('exit', (code) => resolve(code)));
 
   const url = await new Promise((resolve, reject) => {
     const timer = setTimeout(
@@ -120,6 +126,7 @@ export async function startCodeServer(run, { env = {}, startTimeoutMs = 60_000, 
     port: Number(new URL(url).port),
     pid,
     logFile,
+    exited,
     stop: () =>
       (stopping ??= (async () => {
         if (killGroup(pid, 'SIGTERM')) {

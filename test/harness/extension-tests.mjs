@@ -25,6 +25,8 @@ const SUMMARY = /^([A-Z][\w-]*)(?: \(reload phase (\d+)\))?: (\d+) passed, (\d+)
  * @property {number} [timeoutMs]      hard limit for the whole run, start-up included
  * @property {string} [label]          names the run folder and the artefacts folder
  * @property {boolean} [verbose]       also print the workbench's own console lines
+ * @property {boolean} [keepFailureLogs] copy a failed run's logs (and a screenshot on harness
+ *                                     errors) to test-results/ (default true)
  * @property {(line: string) => void} [print]
  *
  * @typedef {object} ExtensionTestResult
@@ -47,6 +49,7 @@ export async function runExtensionTests({
   timeoutMs = 5 * 60_000,
   label = 'extension-tests',
   verbose = process.env.VERBOSE === '1',
+  keepFailureLogs = true,
   print = (line) => console.log(line),
 }) {
   const started = Date.now();
@@ -130,7 +133,7 @@ export async function runExtensionTests({
   } catch (err) {
     code = 2;
     print(`[harness] ${err instanceof Error ? err.message : String(err)}`);
-    if (workbench) await screenshot(workbench.page, `${label}-harness-error`, print);
+    if (workbench && keepFailureLogs) await screenshot(workbench.page, `${run.id}-harness-error`, print);
   } finally {
     await workbench?.flush().catch(() => {});
     if (code !== 0) {
@@ -139,12 +142,13 @@ export async function runExtensionTests({
         print('[harness] last workbench errors:');
         for (const line of recentErrors) print(`  ${line}`);
       }
-      saveArtifacts(run, label, print);
+      if (keepFailureLogs) saveArtifacts(run, label, print);
     }
     await closeQuietly(context);
     await server?.stop();
     consoleLog.end();
     run.remove();
+    if (run.keep) print(`[harness] KEEP_RUN=1: kept ${run.root}`);
   }
   return { code, passed: counts.passed, failed: counts.failed, phasesRun, ms: Date.now() - started };
 }

@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync, createWriteStream } from 'node:fs';
 import { arch } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { execFileSync } from 'node:child_process';
 import { CODE_SERVER_PREFIX, CODE_SERVER_VERSION } from './paths.mjs';
 import { requirePrerequisites, which } from './prereqs.mjs';
@@ -111,10 +112,8 @@ function acquireLock(dir) {
       return () => rmSync(lock, { recursive: true, force: true });
     } catch {
       // Held by another install; take it over if that process is gone.
-      let owner = 0;
       try {
-        owner = Number(readFileSync(join(lock, 'pid'), 'utf8'));
-        process.kill(owner, 0);
+        process.kill(Number(readFileSync(join(lock, 'pid'), 'utf8')), 0);
       } catch {
         rmSync(lock, { recursive: true, force: true });
         continue;
@@ -170,7 +169,7 @@ export async function ensureCodeServer({ log = (l) => console.error(l) } = {}) {
 }
 
 // `node test/harness/install-code-server.mjs` installs without running anything (CI warm-up).
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   ensureCodeServer().then(
     (entry) => console.log(entry),
     (err) => {

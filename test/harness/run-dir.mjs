@@ -1,10 +1,10 @@
 // A fresh folder per run under .cache/runs/<id>: code-server's user data, extensions, logs and
 // temp files, plus chromium's profile. Nothing leaks into $HOME or /tmp, runs cannot see each
 // other's state, and deleting the folder undoes the run. KEEP_RUN=1 keeps it for post-mortems.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { RUNS_DIR } from './paths.mjs';
+import { CACHE_DIR, RUNS_DIR } from './paths.mjs';
 import { onCleanup } from './cleanup.mjs';
 
 /**
@@ -23,14 +23,26 @@ import { onCleanup } from './cleanup.mjs';
 /**
  * code-server creates IPC sockets named $TMPDIR/vscode-ipc-<uuid>.sock (52 characters after the
  * folder) and warns, and its CLI bridge fails, when the path exceeds the 107-character limit of a
- * unix socket. Use <run>/t when that fits, else a folder under the system temp dir.
+ * unix socket. Use <run>/t when that fits, else .cache/t/<suffix> (linked from <run>/t so a kept
+ * run still shows it), else a folder under the system temp dir.
  * @param {string} root
+ * @param {string} suffix unique part of the run id
  */
-function shortTmp(root) {
+function shortTmp(root, suffix) {
+  const fits = (/** @type {string} */ dir) => dir.length + 53 <= 107;
   const inside = join(root, 't');
-  if (inside.length + 53 <= 107) return inside;
+  if (fits(inside)) return inside;
+  const cached = join(CACHE_DIR, 't', suffix);
+  if (fits(cached)) {
+    mkdirSync(cached, { recursive: true });
+    mkdirSync(root, { recursive: true });
+    symlinkSync(cached, inside);
+    return cached;
+  }
   return mkdtempSync(join(tmpdir(), 'cst-'));
 }
+
+let runsCreated = 0;
 
 /**
  * @param {string} label short name for humans, e.g. "integration"
@@ -39,9 +51,10 @@ function shortTmp(root) {
  */
 export function createRunDir(label, { keep = process.env.KEEP_RUN === '1' } = {}) {
   // Short ids: unix socket paths under TMPDIR must stay below 108 characters.
-  const id = `${label}-${Date.now().toString(36)}-${process.pid.toString(36)}`;
+  const suffix = `${Date.now().toString(36)}-${process.pid.toString(36)}${(runsCreated++).toString(36)}`;
+  const id = `${label}-${suffix}`;
   const root = join(RUNS_DIR, id);
-  const tmp = shortTmp(root);
+  const tmp = shortTmp(root, suffix);
   /** @type {RunDir} */
   const dir = {
     id,
