@@ -27,11 +27,20 @@ const runs = Math.max(1, Number(values.runs));
 
 const FIGURES = [
   { name: 'activate() (budget 10 ms)', pattern: /activate took ([\d.]+) ?ms/ },
-  { name: 'state load', pattern: /state loaded in ([\d.]+) ?ms/ },
-  { name: 'tree first items built', pattern: /tree first items built in ([\d.]+) ?ms/ },
+  { name: 'globalState parsed and validated, CPU', pattern: /globalState parsed and validated in ([\d.]+) ?ms CPU/ },
+  { name: 'tree first items built, CPU', pattern: /tree first items built in ([\d.]+) ?ms CPU/ },
   { name: 'first items handed to VS Code, since activation', pattern: /tree first items after ([\d.]+) ?ms/ },
+  { name: 'logs parsed and validated, CPU', pattern: /logs parsed and validated in ([\d.]+) ?ms CPU/ },
+  { name: 'logs parsed and validated, wall clock', pattern: /logs parsed and validated in [\d.]+ ms CPU, ([\d.]+) ms wall/ },
+  { name: 'tree complete with hours, since activation', pattern: /tree complete with hours after ([\d.]+) ?ms/ },
 ];
-/** The extension's own work before its view shows items: activate + load + first tree build. */
+/**
+ * The extension's own work before its view shows items: activate() + the CPU time of reading
+ * globalState + the CPU time of the tree's first build. The hours follow when the logs are
+ * validated (reported separately). CPU time, because during a window reload the browser, the
+ * server and the extension host compete for two cores and the wall clock of a synchronous span
+ * counts the time the OS gave to the others.
+ */
 const OWN_WORK = 'own work before the view shows items (budget 50 ms)';
 
 const vsix = join(REPO_ROOT, 'dist', 'cert-study-tracker.vsix');
@@ -102,10 +111,8 @@ async function measureOnce() {
     /** @type {number | undefined} */
     let rowVisible;
     try {
-      await page
-        .locator('[id="workbench.view.extension.certStudy"] .monaco-list-row, [id="workbench.view.extension.certStudy"] .welcome-view-content')
-        .first()
-        .waitFor({ timeout: 15_000 });
+      // A tree row, not the welcome view: the seed must be imported before the reload below.
+      await page.locator('[id="workbench.view.extension.certStudy"] .monaco-list-row').first().waitFor({ timeout: 30_000 });
       rowVisible = Date.now() - clicked;
     } catch {
       // nothing rendered: reported as not measured

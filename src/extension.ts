@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { Container } from './container';
+import { startStopwatch } from './core/util/stopwatch';
 
 let container: Container | undefined;
 
@@ -9,9 +10,11 @@ let container: Container | undefined;
  */
 export function activate(context: vscode.ExtensionContext): Container {
   const start = performance.now();
+  const time = startStopwatch();
   container = new Container(context, start);
   context.subscriptions.push(container);
-  container.log.info(`activate took ${(performance.now() - start).toFixed(2)} ms`);
+  const span = time();
+  container.log.info(`activate took ${span.wallMs.toFixed(2)} ms (${span.cpuMs.toFixed(2)} ms CPU)`);
   return container;
 }
 

@@ -1,6 +1,6 @@
 // Budget (Foundation issue): loading ten years of daily study (~3,000 sessions, 300 practice
 // exams) from storage in at most 10 ms in plain Node. Prints figures; asserts nothing.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { Catalog } from '../../src/core/catalog/catalog';
@@ -18,14 +18,17 @@ async function main() {
   const storage = new MemoryStorage();
   const files = new NodeFileAccess();
   try {
-    const writer = new StudyStore(storage, files, dir, () => now);
-    await writer.load();
-    await writer.setCertifications(data.certifications);
-    await writer.sessions.replaceAll(data.sessions);
-    await writer.practiceExams.replaceAll(data.practiceExams);
+    // Write the files and globalState directly, without going through zod, so the first load
+    // below is truly cold, as it is when VS Code starts in the morning.
+    const jsonl = (kind: string, records: unknown[]) =>
+      [JSON.stringify({ kind, v: 1 }), ...records.map((r) => JSON.stringify(r))].join('\n') + '\n';
+    writeFileSync(path.join(dir, 'sessions.jsonl'), jsonl('cert-study-sessions', data.sessions));
+    writeFileSync(path.join(dir, 'practice-exams.jsonl'), jsonl('cert-study-practice-exams', data.practiceExams));
+    storage.seed('certStudy.certifications', { v: 1, data: data.certifications });
     const globalStateBytes = [...storage.data.values()].reduce((n, v) => n + Buffer.byteLength(v), 0);
 
     const loads: number[] = [];
+    const parses: number[] = [];
     const trees: number[] = [];
     for (let i = 0; i < 30; i++) {
       const store = new StudyStore(storage, files, dir, () => now);
@@ -36,12 +39,15 @@ async function main() {
       const t2 = performance.now();
       if (problems.length) throw new Error(`unexpected problems: ${JSON.stringify(problems[0])}`);
       loads.push(t1 - t0);
+      parses.push(store.loadTiming.state.wallMs + store.loadTiming.logs.wallMs);
       trees.push(t2 - t1);
     }
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
     const warm = loads.slice(1);
     console.log(`state load, ${data.sessions.length} sessions + ${data.practiceExams.length} practice exams:`);
-    console.log(`  first (cold) ${loads[0].toFixed(2)} ms, median ${median(warm).toFixed(2)} ms, max ${Math.max(...warm).toFixed(2)} ms   budget 10 ms`);
+    console.log(`  first load in this process (cold: zod and V8 not yet warmed up) ${loads[0].toFixed(2)} ms   budget 10 ms`);
+    console.log(`  later loads (warm) median ${median(warm).toFixed(2)} ms, max ${Math.max(...warm).toFixed(2)} ms   budget 10 ms`);
+    console.log(`  of which parsing and validating: cold ${parses[0].toFixed(2)} ms, warm median ${median(parses.slice(1)).toFixed(2)} ms (the rest is reading the files)`);
     console.log(`  tree model built in median ${median(trees.slice(1)).toFixed(2)} ms`);
     console.log(`  globalState size ${(globalStateBytes / 1024).toFixed(1)} KB (VS Code warns at 512 KB)`);
   } finally {

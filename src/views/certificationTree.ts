@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { Catalog } from '../core/catalog/catalog';
 import { buildCertTree, changedRoots, type CertTree, type TreeNodeView, type TreeSort } from '../core/tree/certTree';
 import type { StudySnapshot } from '../core/store/studyStore';
+import { startStopwatch, ZERO_SPAN, type Span } from '../core/util/stopwatch';
 
 const COLLAPSIBLE: Record<TreeNodeView['collapsible'], vscode.TreeItemCollapsibleState> = {
   none: vscode.TreeItemCollapsibleState.None,
@@ -26,8 +27,8 @@ export class CertificationTreeProvider implements vscode.TreeDataProvider<string
   private readonly changed = new vscode.EventEmitter<string | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   /** Called once, when the first rows were handed to VS Code, with how long building them took. */
-  firstItemsShown?: (count: number, buildMs: number) => void;
-  private firstBuildMs = 0;
+  firstItemsShown?: (count: number, build: Span) => void;
+  private firstBuild: Span = ZERO_SPAN;
 
   constructor(
     private readonly inputs: TreeInputs,
@@ -70,14 +71,14 @@ export class CertificationTreeProvider implements vscode.TreeDataProvider<string
   async getChildren(id?: string): Promise<string[]> {
     if (!this.tree) {
       await this.ready;
-      const start = performance.now();
+      const buildTime = startStopwatch();
       this.tree ??= this.build();
-      this.firstBuildMs = performance.now() - start;
+      this.firstBuild = buildTime();
     }
     if (id === undefined) {
       const roots = this.tree.rootIds;
       if (roots.length && this.firstItemsShown) {
-        this.firstItemsShown(roots.length, this.firstBuildMs);
+        this.firstItemsShown(roots.length, this.firstBuild);
         this.firstItemsShown = undefined;
       }
       return roots;

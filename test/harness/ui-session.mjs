@@ -20,13 +20,15 @@ import { attachWorkbench, workbenchUrl } from './workbench.mjs';
  */
 
 /**
- * @param {{ label?: string, extensionPath?: string, settings?: Record<string, unknown> }} [options]
- *   extensionPath defaults to UI_EXTENSION_PATH or the repo (its package.json + dist/extension.js).
+ * @param {{ label?: string, extensionPath?: string, settings?: Record<string, unknown>, prepare?: (run: import('./run-dir.mjs').RunDir) => void }} [options]
+ *   extensionPath defaults to UI_EXTENSION_PATH or the repo (its package.json + dist/extension.js);
+ *   prepare runs before code-server starts, e.g. to put files into the profile.
  * @returns {Promise<UiSession>}
  */
-export async function openUiSession({ label = 'ui', extensionPath = process.env.UI_EXTENSION_PATH || REPO_ROOT, settings } = {}) {
+export async function openUiSession({ label = 'ui', extensionPath = process.env.UI_EXTENSION_PATH || REPO_ROOT, settings, prepare } = {}) {
   const run = createRunDir(label);
   writeUserSettings(run, settings);
+  prepare?.(run);
   /** @type {string[]} */
   const consoleLines = [];
   const server = await startCodeServer(run);

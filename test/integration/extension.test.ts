@@ -1,7 +1,9 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { COMMAND_IDS } from '../../src/commands/ids';
-import { activeContainer, EXTENSION_ID } from './support';
+import { readFileSync } from 'fs';
+import * as path from 'path';
+import { activeContainer, eventually, EXTENSION_ID } from './support';
 
 describe('extension manifest and activation', () => {
   it('activates and returns its container', async () => {
@@ -35,8 +37,16 @@ describe('extension manifest and activation', () => {
     assert.deepStrictEqual(manifest.contributes.views.certStudy.map((v) => v.id), ['certStudy.certifications']);
   });
 
-  it('logs how long activate() took', async () => {
+  it('logs how long activate() took and how long the stored data took to load', async () => {
     const container = await activeContainer();
-    assert.ok(container.log.channel.name === 'Cert Study');
+    // A log output channel is written to "<channel name>.log" in the extension's log folder.
+    const file = path.join(container.context.logUri.fsPath, `${container.log.channel.name}.log`);
+    const text = await eventually(() => {
+      const content = readFileSync(file, 'utf8');
+      assert.match(content, /logs parsed and validated in [\d.]+ ms CPU/);
+      return content;
+    });
+    assert.match(text, /activate took [\d.]+ ms \([\d.]+ ms CPU\)/);
+    assert.match(text, /globalState parsed and validated in [\d.]+ ms CPU/);
   });
 });

@@ -10,7 +10,7 @@ const now = new Date('2026-11-26T15:00:00Z'); // 08:00 in Denver
 const catalog = new Catalog();
 
 function snapshot(overrides: Partial<StudySnapshot> = {}): StudySnapshot {
-  return { certifications: [], customCertifications: [], profile: null, sessions: [], practiceExams: [], ...overrides };
+  return { logsLoaded: true, certifications: [], customCertifications: [], profile: null, sessions: [], practiceExams: [], ...overrides };
 }
 
 function build(s: StudySnapshot, sortBy: 'examDate' | 'name' | 'added' = 'examDate') {
@@ -32,6 +32,16 @@ describe('certification tree mapping', () => {
     assert.equal(row.contextValue, 'certification+scheduled+catalog+current+hasExamDate');
     assert.equal(row.parentId, null);
     assert.match(row.accessibilityLabel, /AWS MLA-C01, Exam booked, 2\.5 \/ 120 h/);
+  });
+
+  it('shows hours as pending, not as zero, while the logs are still loading', () => {
+    const tree = build(snapshot({ logsLoaded: false, certifications: [sampleCert({ examDate: '2026-12-19' })] }));
+    assert.equal(tree.nodes.get('cert:aws-mla-c01')!.description, '… / 120 h · exam in 23 d');
+    assert.equal(tree.nodes.get('cert:aws-mla-c01/hours')!.description, '… / 120 h');
+    assert.equal(tree.nodes.get('cert:aws-mla-c01/practice')!.description, '… · pass ≈ 72 %');
+    const loaded = build(snapshot({ certifications: [sampleCert({ examDate: '2026-12-19' })] }));
+    assert.equal(loaded.nodes.get('cert:aws-mla-c01/hours')!.description, '0 / 120 h (0 %)');
+    assert.deepEqual(changedRoots(tree, loaded), ['cert:aws-mla-c01'], 'the row refreshes when the logs arrive');
   });
 
   it('derives every id from domain identity and links children to parents', () => {

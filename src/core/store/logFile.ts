@@ -3,6 +3,7 @@ import type { BackupWriter } from './backup';
 import type { FileAccess, StoreProblem } from './ports';
 import { describeFirstIssue } from './zodIssues';
 import { Emitter } from '../util/emitter';
+import { startStopwatch, ZERO_SPAN, type Span } from '../util/stopwatch';
 
 /**
  * A growing log (study sessions, practice exams) as JSON Lines under globalStorageUri: a header
@@ -27,6 +28,8 @@ export class LogFile<T> {
   private readonly changed = new Emitter<void>();
   readonly onDidChange = this.changed.event;
   private readonly listSchema: z.ZodType<T[]>;
+  /** What the last load spent parsing and validating (its own work; reading the file is I/O). */
+  lastParse: Span = ZERO_SPAN;
 
   constructor(
     private readonly files: FileAccess,
@@ -49,6 +52,7 @@ export class LogFile<T> {
   /** Reads the file, migrating and salvaging as needed. Returns what could not be read. */
   async load(): Promise<StoreProblem[]> {
     const text = await this.files.readText(this.path);
+    const parseTime = startStopwatch();
     this.newerVersion = null;
     if (text === undefined || text.trim() === '') {
       this.records = [];
@@ -81,6 +85,7 @@ export class LogFile<T> {
       const whole = this.parseWholeFile(lines);
       if (whole) {
         this.records = whole;
+        this.lastParse = parseTime();
         return [];
       }
     }
@@ -112,6 +117,7 @@ export class LogFile<T> {
       records.push(parsed.data);
     }
     this.records = records;
+    this.lastParse = parseTime();
     const migrated = version < this.spec.version;
     if (problems.length === 0 && !migrated) return [];
     // Keep the original whole, then write the file as the valid rest so the report is made once.

@@ -7,11 +7,14 @@ import type { FileAccess, KeyValueStorage, StoreProblem } from './ports';
 import { STATE_SPECS } from './stateSpecs';
 import { VersionedStateStore } from './stateStore';
 import { Emitter, type Disposable } from '../util/emitter';
+import { addSpans, startStopwatch, ZERO_SPAN } from '../util/stopwatch';
 
 export type StoreArea = 'certifications' | 'customCertifications' | 'profile' | 'sessions' | 'practiceExams';
 
 /** Everything the views need, read in one go. */
 export interface StudySnapshot {
+  /** False while the logs are still loading: sessions and practice exams are then empty, not zero. */
+  logsLoaded: boolean;
   certifications: readonly TrackedCertification[];
   customCertifications: readonly CustomCertification[];
   profile: Profile | null;
@@ -46,10 +49,34 @@ export class StudyStore {
     );
   }
 
+  /** What loading cost: the globalState part, and the logs' parsing with and without file reads. */
+  readonly loadTiming = { state: ZERO_SPAN, logs: ZERO_SPAN, logsWallMs: 0 };
+  private logsLoaded = false;
+
   /** Loads everything; each part that fails is backed up and reported, the rest loads. */
   async load(): Promise<StoreProblem[]> {
-    const results = await Promise.all([this.state.load(), this.sessions.load(), this.practiceExams.load()]);
-    return results.flat();
+    return [...(await this.loadState()), ...(await this.loadLogs())];
+  }
+
+  /**
+   * The small state in globalState: synchronous reads, about a millisecond. Enough to show the
+   * certifications before the logs are in.
+   */
+  async loadState(): Promise<StoreProblem[]> {
+    const time = startStopwatch();
+    const problems = await this.state.load();
+    this.loadTiming.state = time();
+    return problems;
+  }
+
+  /** The growing logs (files): validating ten years of sessions is the expensive part of loading. */
+  async loadLogs(): Promise<StoreProblem[]> {
+    const start = performance.now();
+    const problems = await Promise.all([this.sessions.load(), this.practiceExams.load()]);
+    this.loadTiming.logs = addSpans(this.sessions.lastParse, this.practiceExams.lastParse);
+    this.loadTiming.logsWallMs = performance.now() - start;
+    this.logsLoaded = true;
+    return problems.flat();
   }
 
   /** Picks up what another window wrote to globalState. */
@@ -59,6 +86,7 @@ export class StudyStore {
 
   snapshot(): StudySnapshot {
     return {
+      logsLoaded: this.logsLoaded,
       certifications: this.state.get('certifications'),
       customCertifications: this.state.get('customCertifications'),
       profile: this.state.get('profile'),
