@@ -69,3 +69,43 @@ export async function openUiSession({ label = 'ui', extensionPath = process.env.
     throw err;
   }
 }
+
+/**
+ * Mocha hooks for a UI suite whose steps build on each other: one session for the suite, a
+ * screenshot and the last workbench errors on a failure, and the remaining steps skipped after
+ * it instead of each timing out. Call inside describe(); read `.page` / `.session` in tests.
+ * @param {Parameters<typeof openUiSession>[0]} options
+ * @returns {{ readonly session: UiSession, readonly page: import('playwright-core').Page }}
+ */
+export function useUiSession(options) {
+  /** @type {UiSession | undefined} */
+  let session;
+  let failed = false;
+  /* global before, beforeEach, afterEach, after */
+  before(async () => {
+    session = await openUiSession(options);
+  });
+  beforeEach(function () {
+    if (failed) this.skip();
+  });
+  afterEach(async function () {
+    if (this.currentTest?.state !== 'failed' || !session) return;
+    failed = true;
+    const file = await session.screenshot(`ui-${this.currentTest.fullTitle()}`);
+    if (file) console.log(`      screenshot: ${file}`);
+    const errors = session.consoleLines.filter((l) => l.startsWith('[error]') && l.trim() !== '[error]');
+    if (errors.length) console.log(`      last workbench errors:\n        ${errors.slice(-10).join('\n        ')}`);
+  });
+  after(async () => {
+    await session?.close();
+  });
+  return {
+    get session() {
+      if (!session) throw new Error('the UI session is not open yet');
+      return session;
+    },
+    get page() {
+      return this.session.page;
+    },
+  };
+}
