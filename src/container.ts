@@ -14,7 +14,7 @@ import { config } from './services/config';
 import { Log } from './services/log';
 import { NodeFileAccess } from './services/nodeFileAccess';
 import { seedDemoDataFromEnvironment } from './demoSeed';
-import { reportStorageProblems } from './storageProblems';
+import { StorageProblemReporter } from './storageProblems';
 import { CertificationTreeProvider } from './views/certificationTree';
 
 const now = () => new Date();
@@ -25,6 +25,7 @@ const now = () => new Date();
  */
 export class Container implements vscode.Disposable {
   readonly log = new Log();
+  private readonly problems = new StorageProblemReporter(this.log);
   readonly store: StudyStore;
   readonly service: CertificationService;
   readonly tree: CertificationTreeProvider;
@@ -44,7 +45,13 @@ export class Container implements vscode.Disposable {
     // refreshes with the hours when they are in. Commands wait for both.
     // Deferred by a microtask so that even the synchronous globalState reads and their zod
     // validation happen after activate() has returned.
-    const stateReady = Promise.resolve().then(() => this.store.loadState());
+    const stateReady = Promise.resolve()
+      .then(() => this.store.loadState())
+      .catch((err) => {
+        // loadState reports its own problems; this is only so the tree can never wait forever.
+        void this.log.showError(vscode.l10n.t('Loading stored data failed'), err);
+        return [];
+      });
     this.ready = stateReady
       .then(async (stateProblems) => {
         const logProblems = await this.store.loadLogs();
@@ -52,7 +59,7 @@ export class Container implements vscode.Disposable {
         this.log.info(`globalState parsed and validated in ${state.cpuMs.toFixed(2)} ms CPU, ${state.wallMs.toFixed(2)} ms wall`);
         this.log.info(`logs parsed and validated in ${logs.cpuMs.toFixed(2)} ms CPU, ${logs.wallMs.toFixed(2)} ms wall (loaded in ${logsWallMs.toFixed(1)} ms with file reads)`);
         const problems = [...stateProblems, ...logProblems];
-        void reportStorageProblems(problems, this.log);
+        this.problems.report(problems);
         await seedDemoDataFromEnvironment(this.store, this.log).catch((err) => this.log.showError('demo data', err));
         this.tree.refresh();
         this.log.info(`tree complete with hours after ${(performance.now() - activationStart).toFixed(1)} ms since activation`);
@@ -88,7 +95,7 @@ export class Container implements vscode.Disposable {
         {
           [COMMAND_IDS.addCertification]: (arg) => addCertification(this.service, arg),
           [COMMAND_IDS.editCertification]: (arg) => editCertification(this.service, arg),
-          [COMMAND_IDS.removeCertification]: (arg) => removeCertification(this.service, arg),
+          [COMMAND_IDS.removeCertification]: (arg) => removeCertification(this.service, arg, this.log),
           [COMMAND_IDS.setStatus]: (arg) => setStatus(this.service, arg),
           [COMMAND_IDS.showLog]: () => this.log.channel.show(),
         },
@@ -99,12 +106,13 @@ export class Container implements vscode.Disposable {
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('certStudy.tree')) this.tree.refresh();
       }),
-      // Another window may have changed globalState, and the day may have turned: both are
-      // checked when this window gets focus, instead of by a timer that ticks all day.
+      this.store.onDidFindProblems((problems) => this.problems.report(problems)),
+      // Another window may have written, and the day may have turned: both are checked when
+      // this window gets focus, instead of by a timer that ticks all day.
       vscode.window.onDidChangeWindowState(async (state) => {
         if (!state.focused) return;
         await this.ready;
-        void reportStorageProblems(await this.store.reloadState(), this.log);
+        this.problems.report(await this.store.reloadFromDisk());
         this.tree.refresh();
       }),
     );

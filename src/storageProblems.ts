@@ -5,7 +5,23 @@ import type { Log } from './services/log';
 const t = (message: string, ...args: Array<string | number | boolean>) => vscode.l10n.t(message, ...args);
 
 /**
- * Tells the user, once, what stored data could not be read and where its untouched copy is.
+ * Reports each storage problem once per window: a value left untouched because a newer version
+ * wrote it is found again on every focus, and must not raise a toast every time.
+ */
+export class StorageProblemReporter {
+  private readonly reported = new Set<string>();
+
+  constructor(private readonly log: Log) {}
+
+  report(problems: readonly StoreProblem[]): void {
+    const fresh = problems.filter((p) => !this.reported.has(`${p.where}\n${p.message}`));
+    for (const p of fresh) this.reported.add(`${p.where}\n${p.message}`);
+    void reportStorageProblems(fresh, this.log);
+  }
+}
+
+/**
+ * Tells the user what stored data could not be read and where its untouched copy is.
  * Every problem goes to the log; the notification names the first and counts the rest.
  */
 export async function reportStorageProblems(problems: readonly StoreProblem[], log: Log): Promise<void> {

@@ -12,6 +12,7 @@ import type { TrackedCertification } from '../core/model/tracking';
 import { formatHours } from '../core/progress';
 import { statusLabel } from '../core/tree/certTree';
 import { config } from '../services/config';
+import type { Log } from '../services/log';
 import { askCustomDefinition, askDate, askNumber, askText, confirmRetired, CUSTOM_PICK, pickCatalogEntry, pickStatus, pickTracked } from './prompts';
 
 const t = (message: string, ...args: Array<string | number | boolean>) => vscode.l10n.t(message, ...args);
@@ -139,10 +140,10 @@ export async function setStatus(service: CertificationService, rawArg: unknown):
  * `certStudy.removeCertification [{ key, skipConfirmation? }]`
  * Asks first (unless turned off), then offers Undo. Logged study time is kept.
  */
-export async function removeCertification(service: CertificationService, rawArg: unknown): Promise<TrackedCertification | undefined> {
+export async function removeCertification(service: CertificationService, rawArg: unknown, log: Log): Promise<TrackedCertification | undefined> {
   const arg = parseCommandArg(RemoveArgSchema, rawArg);
   const catalog = service.catalog();
-  const key = arg?.key ?? (await pickTracked(service.tracked(), catalog, t('Remove Certification')));
+  const key = arg?.key ?? (await pickTracked(service.tracked(), catalog, t('Remove Certification'), { alwaysAsk: true }));
   if (!key) return undefined;
   const name = catalog.get(key)?.shortName ?? key;
   service.require(key);
@@ -159,7 +160,12 @@ export async function removeCertification(service: CertificationService, rawArg:
   const undo = t('Undo');
   // Not awaited: the command finishes now; Undo stays available while the notification shows.
   void vscode.window.showInformationMessage(t('Removed {0}.', name), undo).then(async (choice) => {
-    if (choice === undo) await service.restore(removed, index);
+    if (choice !== undo) return;
+    try {
+      await service.restore(removed, index);
+    } catch (err) {
+      void log.showError(t('Undo'), err);
+    }
   });
   return removed;
 }

@@ -71,13 +71,21 @@ export async function confirmRetired(entry: CatalogEntry, catalog: Catalog): Pro
   return choice?.key;
 }
 
-/** Picks one of the engineer's certifications (skipped when there is only one). */
-export async function pickTracked(list: readonly TrackedCertification[], catalog: Catalog, title: string): Promise<string | undefined> {
+/**
+ * Picks one of the engineer's certifications. With only one, it is taken without asking, unless
+ * `alwaysAsk` (removal must always show what it is about to remove).
+ */
+export async function pickTracked(
+  list: readonly TrackedCertification[],
+  catalog: Catalog,
+  title: string,
+  { alwaysAsk = false }: { alwaysAsk?: boolean } = {},
+): Promise<string | undefined> {
   if (list.length === 0) {
     void vscode.window.showInformationMessage(t('No certifications yet. Add one first.'));
     return undefined;
   }
-  if (list.length === 1) return list[0].key;
+  if (list.length === 1 && !alwaysAsk) return list[0].key;
   const picked = await vscode.window.showQuickPick(
     list.map((c) => ({
       key: c.key,

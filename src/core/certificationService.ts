@@ -55,44 +55,72 @@ export class CertificationService {
     return cert;
   }
 
+  // Every change goes through store.update*, which re-reads the list first: another window
+  // may have changed it since this one last looked.
+
   async add(key: string, patch: CertificationPatch = {}): Promise<TrackedCertification> {
     const entry = this.catalog().get(key);
     if (!entry) throw new CertificationError(`${key} is not in the catalog`);
-    if (this.get(key)) throw new CertificationError(`${entry.shortName} is already in your list`);
     const cert = applyPatch(newTrackedCertification(entry, this.now()), patch, this.now());
-    await this.store.setCertifications([...this.tracked(), cert]);
+    await this.store.updateCertifications((list) => {
+      if (list.some((c) => c.key === key)) throw new CertificationError(`${entry.shortName} is already in your list`);
+      return [...list, cert];
+    });
     return cert;
   }
 
-  /** Defines a custom certification (its key made unique) and starts tracking it. */
+  /**
+   * Defines a custom certification and starts tracking it. A definition with the same name and
+   * provider as an earlier one reuses its key, so hours logged before a removal come back.
+   */
   async addCustom(definition: CustomDefinition, patch: CertificationPatch = {}): Promise<TrackedCertification> {
-    const existing = this.store.state.get('customCertifications');
-    const custom = buildCustom(definition, new Set([...existing.map((c) => c.key), ...this.tracked().map((c) => c.key)]));
-    await this.store.setCustomCertifications([...existing, custom]);
-    return this.add(custom.key, patch);
+    let key = '';
+    await this.store.updateCustomCertifications((existing) => {
+      const same = existing.find(
+        (c) => c.name.trim().toLowerCase() === definition.name.trim().toLowerCase() && c.provider.trim().toLowerCase() === definition.provider.trim().toLowerCase(),
+      );
+      if (same) {
+        key = same.key;
+        return existing;
+      }
+      const custom = buildCustom(definition, new Set([...existing.map((c) => c.key), ...this.tracked().map((c) => c.key)]));
+      key = custom.key;
+      return [...existing, custom];
+    });
+    return this.add(key, patch);
   }
 
   async update(key: string, patch: CertificationPatch): Promise<TrackedCertification> {
-    const updated = applyPatch(this.require(key), patch, this.now());
-    await this.store.setCertifications(replaceByKey(this.tracked(), updated));
-    return updated;
+    let updated: TrackedCertification | undefined;
+    await this.store.updateCertifications((list) => {
+      const current = list.find((c) => c.key === key);
+      if (!current) throw new CertificationError(`${key} is not among your certifications`);
+      updated = applyPatch(current, patch, this.now());
+      return replaceByKey(list, updated);
+    });
+    return updated!;
   }
 
   /** Removes a certification from the list; its logged study time stays in the log. */
   async remove(key: string): Promise<{ removed: TrackedCertification; index: number }> {
-    const list = this.tracked();
-    const index = list.findIndex((c) => c.key === key);
-    if (index === -1) throw new CertificationError(`${key} is not among your certifications`);
-    await this.store.setCertifications(list.filter((c) => c.key !== key));
-    return { removed: list[index], index };
+    let result: { removed: TrackedCertification; index: number } | undefined;
+    await this.store.updateCertifications((list) => {
+      const index = list.findIndex((c) => c.key === key);
+      if (index === -1) throw new CertificationError(`${key} is not among your certifications`);
+      result = { removed: list[index], index };
+      return list.filter((c) => c.key !== key);
+    });
+    return result!;
   }
 
   /** Undo for `remove`: puts it back where it was, unless it was added again meanwhile. */
   async restore(removed: TrackedCertification, index: number): Promise<void> {
-    const list = [...this.tracked()];
-    if (list.some((c) => c.key === removed.key)) return;
-    list.splice(Math.min(index, list.length), 0, removed);
-    await this.store.setCertifications(list);
+    await this.store.updateCertifications((list) => {
+      if (list.some((c) => c.key === removed.key)) return list;
+      const next = [...list];
+      next.splice(Math.min(index, next.length), 0, removed);
+      return next;
+    });
   }
 }
 

@@ -22,13 +22,16 @@ export function newTrackedCertification(entry: CatalogEntry, now: Date): Tracked
 }
 
 /**
- * Moves a certification to a new status. Passing records today as the day it was earned
- * (unless one is already known); leaving `passed` for planning again clears it.
+ * Moves a certification to a new status. Becoming `passed` records today as the day earned
+ * (a renewal after expiry is a new pass); staying `passed` keeps the date; `expired` keeps the
+ * date it expired from; anything else clears it. An entered expiry belongs to one pass, so it
+ * goes when the day earned changes.
  */
 export function withStatus(cert: TrackedCertification, status: CertStatus, now: Date): TrackedCertification {
-  const today = localToday(now);
-  const earnedOn = status === 'passed' ? (cert.earnedOn ?? today) : status === 'expired' ? cert.earnedOn : null;
-  return { ...cert, status, earnedOn };
+  const earnedOn =
+    status === 'passed' ? (cert.status === 'passed' ? (cert.earnedOn ?? localToday(now)) : localToday(now)) : status === 'expired' ? cert.earnedOn : null;
+  const expiresOnOverride = earnedOn === cert.earnedOn ? cert.expiresOnOverride : null;
+  return { ...cert, status, earnedOn, expiresOnOverride };
 }
 
 /** The expiry date: the engineer's own entry, else the catalog's validity rule from the day it was earned. */

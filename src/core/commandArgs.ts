@@ -5,12 +5,13 @@ import type { Localize } from './tree/localize';
 
 /**
  * The optional argument objects commands take, so keybindings, other extensions and tests can
- * skip the pickers. A tree row passes its id (`cert:<key>`), which is accepted too.
+ * skip the pickers. A certification row passes its id (`cert:<key>`), which is accepted too;
+ * the ids of its child rows are not, so a stray child id can never remove the certification.
  */
 const TreeRowId = z
   .string()
-  .regex(/^cert:[^/]+(\/.*)?$/)
-  .transform((id) => ({ key: id.slice('cert:'.length).split('/')[0] }));
+  .regex(/^cert:[^/]+$/)
+  .transform((id) => ({ key: id.slice('cert:'.length) }));
 
 export const CustomCertificationArgSchema = z
   .object({
@@ -26,7 +27,13 @@ const EditableFieldsSchema = z.object({
   examDate: IsoDateSchema.nullable().optional(),
   targetHours: z.number().nonnegative().max(10_000).nullable().optional(),
   costUsd: z.number().nonnegative().max(1_000_000).nullable().optional(),
-  notes: z.string().max(10_000).optional(),
+  /** null clears the notes, like every other field. */
+  notes: z
+    .string()
+    .max(10_000)
+    .nullable()
+    .transform((v) => v ?? '')
+    .optional(),
   expiresOn: IsoDateSchema.nullable().optional(),
 });
 
@@ -55,6 +62,9 @@ export function parseCommandArg<T>(schema: z.ZodType<T>, arg: unknown): T | unde
   if (arg === undefined || arg === null) return undefined;
   const row = TreeRowId.safeParse(arg);
   const candidate = row.success ? row.data : arg;
+  if (typeof candidate === 'string') {
+    throw new ArgumentError(arg, 'expected an object such as { "key": "aws-mla-c01" } or a certification row id such as "cert:aws-mla-c01"');
+  }
   const parsed = schema.safeParse(candidate);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

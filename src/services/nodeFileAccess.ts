@@ -16,12 +16,29 @@ export class NodeFileAccess implements FileAccess {
     }
   }
 
-  async exists(file: string): Promise<boolean> {
+  async lastChar(file: string): Promise<string | undefined> {
+    let handle: fs.FileHandle | undefined;
     try {
-      await fs.access(file);
-      return true;
-    } catch {
-      return false;
+      handle = await fs.open(file, 'r');
+      const { size } = await handle.stat();
+      if (size === 0) return '';
+      const buffer = Buffer.alloc(1);
+      await handle.read(buffer, 0, 1, size - 1);
+      return buffer.toString('latin1');
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      throw err;
+    } finally {
+      await handle?.close();
+    }
+  }
+
+  async size(file: string): Promise<number | undefined> {
+    try {
+      return (await fs.stat(file)).size;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      throw err;
     }
   }
 

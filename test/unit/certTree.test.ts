@@ -113,6 +113,15 @@ describe('certification tree mapping', () => {
     assert.ok(tooltip.includes('\\[click\\]\\(https'));
   });
 
+  it('does not put a passed certification or a past exam date among the upcoming exams', () => {
+    const certs = [
+      sampleCert({ key: 'google-pmle', status: 'passed', examDate: '2025-06-01', earnedOn: '2025-06-01' }),
+      sampleCert({ key: 'databricks-ml-associate', examDate: '2026-11-01' }),
+      sampleCert({ key: 'aws-mla-c01', status: 'scheduled', examDate: '2026-12-24' }),
+    ];
+    assert.deepEqual(build(snapshot({ certifications: certs })).rootIds, ['cert:aws-mla-c01', 'cert:databricks-ml-associate', 'cert:google-pmle']);
+  });
+
   it('sorts booked exams first, soonest on top', () => {
     const certs = [sampleCert({ key: 'google-pmle' }), sampleCert({ key: 'aws-mla-c01', examDate: '2027-01-10' }), sampleCert({ key: 'databricks-ml-associate', examDate: '2026-12-05' })];
     assert.deepEqual(build(snapshot({ certifications: certs })).rootIds, ['cert:databricks-ml-associate', 'cert:aws-mla-c01', 'cert:google-pmle']);
@@ -130,9 +139,16 @@ describe('certification tree mapping', () => {
 });
 
 describe('escapeMarkdown', () => {
-  it('neutralises links, emphasis, HTML and leading list markers', () => {
+  it('neutralises links, emphasis, HTML, theme icons and leading list markers', () => {
     assert.equal(escapeMarkdown('[a](b) *c* <img>'), '\\[a\\]\\(b\\) \\*c\\* \\<img\\>');
-    assert.equal(escapeMarkdown('- item\n1. first'), '\\- item\n\\1. first');
-    assert.equal(escapeMarkdown('AWS MLA-C01 v1.2'), 'AWS MLA-C01 v1.2');
+    assert.equal(escapeMarkdown('- item\n1. first'), '\\- item\n1\\. first');
+    assert.equal(escapeMarkdown('$(zap) x'), '\\$\\(zap\\) x');
+    assert.equal(escapeMarkdown('AWS MLA-C01'), 'AWS MLA-C01', 'a dash inside a line stays as it is');
+  });
+
+  it('breaks the autolinks GitHub-flavoured Markdown would make', () => {
+    assert.equal(escapeMarkdown('Acme https://evil.example'), 'Acme https\\://evil\\.example');
+    assert.equal(escapeMarkdown('www.evil.example'), 'www\\.evil\\.example');
+    assert.equal(escapeMarkdown('a@b.co'), 'a\\@b\\.co');
   });
 });

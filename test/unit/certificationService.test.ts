@@ -61,6 +61,45 @@ describe('CertificationService', () => {
     assert.equal(expiresOn(overridden, service.catalog().get('aws-mla-c01')), '2029-06-30');
   });
 
+  it('reuses a removed custom certification’s key when it is defined again, so its hours come back', async () => {
+    const { service } = await setup();
+    const definition = { name: 'SnowPro Core', provider: 'Snowflake', domains: [], passMarkPercent: null, validityMonths: null };
+    const first = await service.addCustom(definition);
+    await service.remove(first.key);
+    const again = await service.addCustom({ ...definition, name: 'snowpro core ' });
+    assert.equal(again.key, first.key);
+  });
+
+  it('a renewal after expiry is a new pass: today becomes the day earned and an old expiry entry goes', async () => {
+    const { service } = await setup();
+    await service.add('aws-mla-c01');
+    clock = new Date('2023-01-10T15:00:00Z');
+    await service.update('aws-mla-c01', { status: 'passed' });
+    await service.update('aws-mla-c01', { expiresOn: '2026-01-10' });
+    await service.update('aws-mla-c01', { status: 'expired' });
+    clock = new Date('2026-03-01T15:00:00Z');
+    const renewed = await service.update('aws-mla-c01', { status: 'passed' });
+    assert.equal(renewed.earnedOn, '2026-03-01');
+    assert.equal(renewed.expiresOnOverride, null);
+    assert.equal(expiresOn(renewed, service.catalog().get('aws-mla-c01')), '2029-03-01');
+    const stillPassed = await service.update('aws-mla-c01', { status: 'passed' });
+    assert.equal(stillPassed.earnedOn, '2026-03-01', 'setting passed again keeps the day earned');
+  });
+
+  it('does not lose a certification another window added meanwhile', async () => {
+    const storage = new MemoryStorage();
+    const files = new NodeFileAccess();
+    const windowA = new StudyStore(storage, files, temp.path(), () => clock);
+    const windowB = new StudyStore(storage, files, temp.path(), () => clock);
+    await windowA.load();
+    await windowB.load();
+    await new CertificationService(windowB, () => clock).add('google-pmle');
+    // Window A has not been focused since: its cached list is stale.
+    await new CertificationService(windowA, () => clock).add('aws-mla-c01');
+    const stored = storage.get<{ data: { key: string }[] }>('certStudy.certifications')!.data.map((c) => c.key);
+    assert.deepEqual(stored, ['google-pmle', 'aws-mla-c01']);
+  });
+
   it('removes and restores a certification at its old position', async () => {
     const { service } = await setup();
     await service.add('aws-mla-c01');
@@ -75,7 +114,7 @@ describe('CertificationService', () => {
   it('defines custom certifications with unique keys and domain ids', async () => {
     const { service } = await setup();
     const a = await service.addCustom({ name: 'SnowPro Core', provider: 'Snowflake', domains: ['Architecture', 'Data Loading', 'Architecture'], passMarkPercent: 75, validityMonths: 24 });
-    const b = await service.addCustom({ name: 'SnowPro Core', provider: 'Snowflake', domains: [], passMarkPercent: null, validityMonths: null });
+    const b = await service.addCustom({ name: 'SnowPro Core', provider: 'Another Vendor', domains: [], passMarkPercent: null, validityMonths: null });
     assert.equal(a.key, 'custom:snowpro-core');
     assert.equal(b.key, 'custom:snowpro-core-2');
     const entry = service.catalog().get('custom:snowpro-core')!;

@@ -6,8 +6,19 @@ describe('command arguments', () => {
   it('accepts a key object, a tree row id, or nothing', () => {
     assert.deepEqual(parseCommandArg(RemoveArgSchema, { key: 'aws-mla-c01' }), { key: 'aws-mla-c01' });
     assert.deepEqual(parseCommandArg(RemoveArgSchema, 'cert:aws-mla-c01'), { key: 'aws-mla-c01' });
-    assert.deepEqual(parseCommandArg(RemoveArgSchema, 'cert:aws-mla-c01/domains/modeling'), { key: 'aws-mla-c01' });
     assert.equal(parseCommandArg(RemoveArgSchema, undefined), undefined);
+  });
+
+  it('refuses the id of a child row, so it can never act on the whole certification', () => {
+    assert.throws(() => parseCommandArg(RemoveArgSchema, 'cert:aws-mla-c01/domains/modeling'), /certification row id such as "cert:aws-mla-c01"/);
+  });
+
+  it('tells what was expected when given a bare key string', () => {
+    assert.throws(() => parseCommandArg(RemoveArgSchema, 'aws-mla-c01'), /expected an object such as \{ "key": "aws-mla-c01" \}/);
+  });
+
+  it('lets null clear the notes like any other field', () => {
+    assert.deepEqual(parseCommandArg(EditArgSchema, { key: 'aws-mla-c01', notes: null }), { key: 'aws-mla-c01', notes: '' });
   });
 
   it('names the offending field of a malformed argument', () => {

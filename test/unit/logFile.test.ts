@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { copyFileSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as z from 'zod';
 import type { StudySession } from '../../src/core/model/logs';
 import { BackupWriter } from '../../src/core/store/backup';
-import { LogFile, type LogSpec } from '../../src/core/store/logFile';
+import { LogFile, MAX_PROBLEMS_PER_FILE, type LogSpec } from '../../src/core/store/logFile';
 import { SESSIONS_LOG } from '../../src/core/store/logSpecs';
 import { NodeFileAccess } from '../../src/services/nodeFileAccess';
 import { sampleSession } from './support/samples';
@@ -118,6 +118,74 @@ describe('LogFile (sessions.jsonl)', () => {
     assert.equal(backups().length, 1);
     assert.match(backups()[0], /test\.jsonl\.v1/);
     assert.equal(readFileSync(path.join(temp.path(), 'backups', backups()[0]), 'utf8'), original);
+  });
+
+  it('starts a new line when the file does not end in one, so no record is glued to another', async () => {
+    const log = open();
+    const a = sampleSession();
+    writeFileSync(log.path, `{"kind":"cert-study-sessions","v":1}\n${JSON.stringify(a)}`); // no final newline
+    assert.deepEqual(await log.load(), []);
+    const b = sampleSession();
+    await log.append(b);
+    const reopened = open();
+    assert.deepEqual(await reopened.load(), []);
+    assert.deepEqual(reopened.all(), [a, b]);
+  });
+
+  it('recognises a newer header even when it carries fields this version does not know', async () => {
+    const log = open();
+    const text = '{"kind":"cert-study-sessions","v":2,"segment":0}\n{"id":"x"}\n';
+    writeFileSync(log.path, text);
+    const problems = await log.load();
+    assert.match(problems[0].message, /newer version/);
+    assert.equal(readFileSync(log.path, 'utf8'), text, 'nothing rewritten');
+  });
+
+  it('leaves a file it cannot read alone, reports it, and refuses to write over it', async () => {
+    const log = open();
+    mkdirSync(log.path); // reading a directory fails with EISDIR
+    const problems = await log.load();
+    assert.equal(problems.length, 1);
+    assert.match(problems[0].message, /could not be read.*left untouched/);
+    await assert.rejects(log.append(sampleSession()), /could not be read/);
+  });
+
+  it('caps the problems reported for a garbage file', async () => {
+    const log = open();
+    writeFileSync(log.path, '{"kind":"cert-study-sessions","v":1}\n' + 'garbage\n'.repeat(500));
+    const problems = await log.load();
+    assert.equal(problems.length, MAX_PROBLEMS_PER_FILE + 1);
+    assert.match(problems.at(-1)!.message, /and 480 more lines/);
+  });
+
+  it('keeps what another window appended when this one rewrites the file', async () => {
+    const here = open();
+    const there = open();
+    await here.load();
+    await there.load();
+    const mine = sampleSession();
+    const theirs = sampleSession();
+    await here.append(mine);
+    await there.append(theirs);
+    // This window deletes nothing and edits its own record: the other window's record survives.
+    await here.replaceAll([{ ...mine, note: 'edited' }]);
+    const reopened = open();
+    await reopened.load();
+    assert.deepEqual(reopened.all().map((r) => [r.id, r.note]), [
+      [mine.id, 'edited'],
+      [theirs.id, ''],
+    ]);
+  });
+
+  it('notices another window’s appends when asked to reload', async () => {
+    const here = open();
+    const there = open();
+    await here.load();
+    await there.load();
+    await there.append(sampleSession());
+    assert.equal(here.all().length, 0);
+    await here.reloadIfChanged();
+    assert.equal(here.all().length, 1);
   });
 
   it('replaces all records atomically', async () => {

@@ -17,6 +17,10 @@ describe('model schemas', () => {
     assert.ok(OffsetInstantSchema.safeParse('2026-11-26T15:00:00.000Z').success);
     assert.equal(OffsetInstantSchema.safeParse('2026-11-26T08:00:00').success, false);
     assert.equal(OffsetInstantSchema.safeParse('2026-11-26T25:00:00Z').success, false);
+    assert.equal(OffsetInstantSchema.safeParse('2026-02-31T08:00:00-07:00').success, false, 'Date.parse would roll this to 3 March');
+    assert.equal(OffsetInstantSchema.safeParse('2026-02-29T08:00:00-07:00').success, false);
+    assert.ok(OffsetInstantSchema.safeParse('2028-02-29T08:00:00-07:00').success);
+    assert.ok(OffsetInstantSchema.safeParse('2026-01-31T08:00:00-07:00').success);
   });
 
   it('accepts catalog and custom keys only', () => {

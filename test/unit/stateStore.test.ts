@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as z from 'zod';
 import { BackupWriter } from '../../src/core/store/backup';
@@ -99,6 +99,51 @@ describe('VersionedStateStore (globalState)', () => {
     assert.match(problems[0].message, /newer version/);
     await assert.rejects(store.set('certifications', []), /newer version/);
     assert.deepEqual(storage.get('certStudy.certifications'), newer);
+  });
+
+  it('recognises newer data even when its envelope has keys this version does not know', async () => {
+    const storage = new MemoryStorage();
+    const newer = { v: 2, data: [], meta: 1 };
+    storage.seed('certStudy.certifications', newer);
+    const problems = await makeStore(storage).load();
+    assert.match(problems[0].message, /newer version/);
+    assert.deepEqual(storage.get('certStudy.certifications'), newer);
+    assert.equal(backupFiles().length, 0);
+  });
+
+  it('keeps the first of two entries for the same certification and reports the second', async () => {
+    const storage = new MemoryStorage();
+    storage.seed('certStudy.certifications', { v: 1, data: [sampleCert({ notes: 'first' }), sampleCert({ notes: 'second' })] });
+    const store = makeStore(storage);
+    const problems = await store.load();
+    assert.deepEqual(problems.map((p) => p.where), ['globalState certStudy.certifications[1]']);
+    assert.match(problems[0].message, /second entry for aws-mla-c01/);
+    assert.deepEqual(store.get('certifications').map((c) => c.notes), ['first']);
+    assert.equal(backupFiles().length, 1);
+  });
+
+  it('leaves a value alone, read-only, when its backup cannot be written', async () => {
+    const storage = new MemoryStorage();
+    const original = fixture('certifications-v1-one-corrupt.json');
+    storage.seed('certStudy.certifications', original);
+    writeFileSync(backupsIn(), 'a file where the backup folder should be');
+    const store = makeStore(storage);
+    const problems = await store.load();
+    assert.equal(problems.length, 1);
+    assert.match(problems[0].message, /could not be read or backed up/);
+    await assert.rejects(store.set('certifications', []));
+    assert.deepEqual(storage.get('certStudy.certifications'), original, 'never overwritten without a backup');
+  });
+
+  it('re-reads a value before changing it, so another window’s write is not lost', async () => {
+    const storage = new MemoryStorage();
+    const a = makeStore(storage);
+    const b = makeStore(storage);
+    await a.load();
+    await b.load();
+    await b.update('certifications', (list) => [...list, sampleCert({ key: 'google-pmle' })]);
+    await a.update('certifications', (list) => [...list, sampleCert({ key: 'aws-mla-c01' })]);
+    assert.deepEqual(a.get('certifications').map((c) => c.key), ['google-pmle', 'aws-mla-c01']);
   });
 
   it('keeps other keys working when one is corrupt', async () => {

@@ -15,10 +15,12 @@ export const OffsetInstantSchema = z
   .string()
   .regex(
     // Field ranges are in the pattern itself: checking them here is several times cheaper than
-    // a Date.parse refinement, and loading ten years of sessions must stay within 10 ms.
+    // a Date.parse refinement, and loading ten years of sessions must stay fast.
     /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d{1,3})?(Z|[+-](0\d|1[0-4]):[0-5]\d)$/,
     'expected an ISO 8601 timestamp with offset, e.g. 2026-11-26T08:15:00-07:00',
-  );
+  )
+  // Only days 29-31 can be impossible (2026-02-31 would silently become 3 March).
+  .refine((s) => s.slice(8, 10) < '29' || isRealCalendarDate(s.slice(0, 10)), 'not a real calendar date');
 
 export const NonNegativeIntSchema = z.number().int().nonnegative();
 

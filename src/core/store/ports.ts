@@ -11,7 +11,10 @@ export interface KeyValueStorage {
 export interface FileAccess {
   /** The file's text, or undefined when it does not exist. */
   readText(path: string): Promise<string | undefined>;
-  exists(path: string): Promise<boolean>;
+  /** The file's last character ('' when empty), or undefined when it does not exist. */
+  lastChar(path: string): Promise<string | undefined>;
+  /** The file's size in bytes, or undefined when it does not exist. */
+  size(path: string): Promise<number | undefined>;
   /** Replaces the file in one step (write a temporary file, then rename), creating folders. */
   writeTextAtomic(path: string, text: string): Promise<void>;
   /** Appends to the file, creating it and its folders when missing. */

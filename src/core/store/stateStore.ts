@@ -14,11 +14,19 @@ interface Envelope {
   data: unknown;
 }
 
-function asEnvelope(raw: unknown): Envelope | null {
+/** The schema version a stored value claims, read loosely: a newer version may add keys beside `v`. */
+function claimedVersion(raw: unknown): number | null {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return null;
+  const v = (raw as Record<string, unknown>).v;
+  return Number.isInteger(v) ? (v as number) : null;
+}
+
+/** Exactly `{ v, data }`: anything else of this version or older is not ours and is salvaged. */
+function asEnvelope(raw: unknown): Envelope | null {
+  const v = claimedVersion(raw);
   const r = raw as Record<string, unknown>;
-  if (!Number.isInteger(r.v) || !('data' in r) || Object.keys(r).length !== 2) return null;
-  return { v: r.v as number, data: r.data };
+  if (v === null || !('data' in r) || Object.keys(r).length !== 2) return null;
+  return { v, data: r.data };
 }
 
 /**
@@ -32,6 +40,9 @@ export class VersionedStateStore<S extends AnySpecs> {
   private readonly readOnly = new Set<keyof S>();
   private readonly changed = new Emitter<keyof S>();
   readonly onDidChange = this.changed.event;
+  private readonly problemsFound = new Emitter<StoreProblem[]>();
+  /** Problems found outside `load()`, e.g. when a change re-reads a value another window broke. */
+  readonly onDidFindProblems = this.problemsFound.event;
 
   constructor(
     private readonly storage: KeyValueStorage,
@@ -79,20 +90,56 @@ export class VersionedStateStore<S extends AnySpecs> {
     this.changed.fire(key);
   }
 
-  dispose(): void {
-    this.changed.dispose();
+  /**
+   * Changes a value from its freshest stored state: it is re-read first, because another window
+   * may have written it since this one last looked (globalState has no change event and no
+   * compare-and-swap; re-reading narrows the race from minutes to microseconds).
+   */
+  async update<K extends keyof S & string>(key: K, change: (current: SpecValue<S, K>) => SpecValue<S, K>): Promise<SpecValue<S, K>> {
+    const problems = await this.loadKey(key);
+    if (problems.length) this.problemsFound.fire(problems);
+    const next = change(this.get(key));
+    await this.set(key, next);
+    return next;
   }
 
+  dispose(): void {
+    this.changed.dispose();
+    this.problemsFound.dispose();
+  }
+
+  /** Reads one key. Never throws: a key that cannot be read or backed up is left alone, read-only. */
   private async loadKey(key: keyof S & string): Promise<StoreProblem[]> {
+    try {
+      return await this.decodeKey(key);
+    } catch (err) {
+      this.readOnly.add(key);
+      this.values.set(key, this.specs[key].fallback);
+      return [
+        {
+          where: `globalState ${storageKeyOf(key)}`,
+          message: `could not be read or backed up (${(err as Error).message}). It is left untouched.`,
+          backupPath: null,
+        },
+      ];
+    }
+  }
+
+  private async decodeKey(key: keyof S & string): Promise<StoreProblem[]> {
     const spec = this.specs[key];
     const storageKey = storageKeyOf(key);
     const raw = this.storage.get<unknown>(storageKey);
     if (raw === undefined) {
+      this.readOnly.delete(key);
       this.values.set(key, spec.fallback);
       return [];
     }
+    const claimed = claimedVersion(raw);
     const envelope = asEnvelope(raw);
-    const outcome = decodeVersioned(spec, envelope ? envelope.data : raw, envelope ? envelope.v : null);
+    const outcome =
+      claimed !== null && claimed > spec.version
+        ? ({ kind: 'newer', value: spec.fallback, version: claimed } as const)
+        : decodeVersioned(spec, envelope ? envelope.data : raw, envelope ? envelope.v : null);
     switch (outcome.kind) {
       case 'ok':
         this.readOnly.delete(key);
@@ -111,6 +158,7 @@ export class VersionedStateStore<S extends AnySpecs> {
       }
       case 'migrated': {
         await this.backups.write(`globalState-${key}-v${outcome.from}.json`, JSON.stringify(raw, null, 2), this.now());
+        this.readOnly.delete(key);
         await this.set(key, outcome.value as SpecValue<S, typeof key>);
         return [];
       }

@@ -79,9 +79,19 @@ export class StudyStore {
     return problems.flat();
   }
 
-  /** Picks up what another window wrote to globalState. */
-  reloadState(): Promise<StoreProblem[]> {
-    return this.state.reload();
+  /** Picks up what another window wrote: globalState always (it is small), the logs when their size changed. */
+  async reloadFromDisk(): Promise<StoreProblem[]> {
+    const [state, sessions, practice] = await Promise.all([
+      this.state.reload(),
+      this.sessions.reloadIfChanged(),
+      this.practiceExams.reloadIfChanged(),
+    ]);
+    return [...state, ...sessions, ...practice];
+  }
+
+  /** Problems found while making a change (a value another window broke), for the surface to report. */
+  get onDidFindProblems() {
+    return this.state.onDidFindProblems;
   }
 
   snapshot(): StudySnapshot {
@@ -101,6 +111,15 @@ export class StudyStore {
 
   setCustomCertifications(list: CustomCertification[]): Promise<void> {
     return this.state.set('customCertifications', list);
+  }
+
+  /** Changes the certifications from their freshest stored state (see VersionedStateStore.update). */
+  updateCertifications(change: (current: TrackedCertification[]) => TrackedCertification[]): Promise<TrackedCertification[]> {
+    return this.state.update('certifications', change);
+  }
+
+  updateCustomCertifications(change: (current: CustomCertification[]) => CustomCertification[]): Promise<CustomCertification[]> {
+    return this.state.update('customCertifications', change);
   }
 
   dispose(): void {

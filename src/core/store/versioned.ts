@@ -14,6 +14,8 @@ export interface VersionedSpec<T> {
   migrations: Readonly<Record<number, (old: unknown) => unknown>>;
   /** For lists: the schema of one item, so valid items survive next to broken ones. */
   itemSchema?: z.ZodType<unknown>;
+  /** For lists: the identity of an item; a later item with the same identity is dropped and reported. */
+  identityOf?: (item: unknown) => string;
 }
 
 export type DecodeOutcome<T> =
@@ -54,6 +56,8 @@ export function decodeVersioned<T>(spec: VersionedSpec<T>, data: unknown, versio
   }
   const parsed = spec.schema.safeParse(candidate);
   if (parsed.success && version !== null) {
+    const duplicates = findDuplicates(spec, parsed.data);
+    if (duplicates.length) return salvage(spec, candidate, version, duplicates);
     return version === spec.version ? { kind: 'ok', value: parsed.data } : { kind: 'migrated', value: parsed.data, from: version };
   }
   const problems = parsed.success ? [] : [describeFirstIssue(parsed.error)];
@@ -70,10 +74,20 @@ function salvage<T>(
   if (spec.itemSchema && Array.isArray(data)) {
     const kept: unknown[] = [];
     const itemProblems: { path: string; message: string }[] = [];
+    const seen = new Set<string>();
     data.forEach((item, index) => {
       const r = spec.itemSchema!.safeParse(item);
-      if (r.success) kept.push(r.data);
-      else itemProblems.push(describeFirstIssue(r.error, `[${index}]`));
+      if (!r.success) {
+        itemProblems.push(describeFirstIssue(r.error, `[${index}]`));
+        return;
+      }
+      const identity = spec.identityOf?.(r.data);
+      if (identity !== undefined && seen.has(identity)) {
+        itemProblems.push({ path: `[${index}]`, message: `a second entry for ${identity}; the first one is kept` });
+        return;
+      }
+      if (identity !== undefined) seen.add(identity);
+      kept.push(r.data);
     });
     const whole = spec.schema.safeParse(kept);
     if (whole.success) {
@@ -81,4 +95,17 @@ function salvage<T>(
     }
   }
   return { kind: 'salvaged', value: spec.fallback, problems, from };
+}
+
+/** The indexes of list items whose identity already appeared earlier in the list. */
+function findDuplicates<T>(spec: VersionedSpec<T>, value: T): { path: string; message: string }[] {
+  if (!spec.identityOf || !Array.isArray(value)) return [];
+  const seen = new Set<string>();
+  const problems: { path: string; message: string }[] = [];
+  value.forEach((item, index) => {
+    const identity = spec.identityOf!(item);
+    if (seen.has(identity)) problems.push({ path: `[${index}]`, message: `a second entry for ${identity}; the first one is kept` });
+    seen.add(identity);
+  });
+  return problems;
 }

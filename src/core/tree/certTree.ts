@@ -81,7 +81,7 @@ export function buildCertTree(input: {
   const { snapshot, catalog, now, t } = input;
   const progress = progressByCertification(snapshot.sessions, snapshot.practiceExams);
   const nodes = new Map<string, TreeNodeView>();
-  const certs = sortCertifications(snapshot.certifications, catalog, input.sortBy);
+  const certs = sortCertifications(snapshot.certifications, catalog, input.sortBy, now);
   for (const cert of certs) {
     addCertNodes(nodes, cert, catalog, progressOf(progress, cert.key), now, t, snapshot.logsLoaded);
   }
@@ -98,16 +98,20 @@ function compareNames(a: string, b: string): number {
   return x < y ? -1 : x > y ? 1 : 0;
 }
 
-function sortCertifications(list: readonly TrackedCertification[], catalog: Catalog, sortBy: TreeSort): TrackedCertification[] {
+function sortCertifications(list: readonly TrackedCertification[], catalog: Catalog, sortBy: TreeSort, now: Date): TrackedCertification[] {
   const name = (c: TrackedCertification) => catalog.get(c.key)?.shortName ?? c.key;
   const sorted = [...list];
   if (sortBy === 'name') sorted.sort((a, b) => compareNames(name(a), name(b)));
   if (sortBy === 'added') sorted.sort((a, b) => Date.parse(a.addedAt) - Date.parse(b.addedAt));
   if (sortBy === 'examDate') {
-    // Booked exams first, soonest on top; the rest by name.
+    // Upcoming booked exams first, soonest on top; the rest (passed, past dates, none) by name.
+    const upcoming = (c: TrackedCertification) =>
+      c.examDate !== null && c.status !== 'passed' && c.status !== 'expired' && calendarDaysUntil(c.examDate, now) >= 0 ? c.examDate : null;
     sorted.sort((a, b) => {
-      if (a.examDate && b.examDate) return compareNames(a.examDate, b.examDate);
-      if (a.examDate || b.examDate) return a.examDate ? -1 : 1;
+      const x = upcoming(a);
+      const y = upcoming(b);
+      if (x && y) return compareNames(x, y);
+      if (x || y) return x ? -1 : 1;
       return compareNames(name(a), name(b));
     });
   }
