@@ -35,6 +35,14 @@ describe('model schemas', () => {
     assert.deepEqual(r.error?.issues[0].path, ['end']);
   });
 
+  it('orders start and end by the instant, not the text, when the offset changes (DST fall-back)', () => {
+    // 01:50 MDT is 07:50Z; 01:10 MST, later the same night, is 08:10Z: textually earlier, really later.
+    const across = { ...sampleSession(), start: '2026-11-01T01:50:00.000-06:00', end: '2026-11-01T01:10:00.000-07:00' };
+    assert.ok(StudySessionSchema.safeParse(across).success);
+    const backwards = { ...sampleSession(), start: '2026-11-01T01:10:00.000-07:00', end: '2026-11-01T01:50:00.000-06:00' };
+    assert.equal(StudySessionSchema.safeParse(backwards).success, false);
+  });
+
   it('refuses unknown keys and out-of-range scores', () => {
     assert.equal(TrackedCertificationSchema.safeParse({ ...sampleCert(), extra: 1 }).success, false);
     assert.equal(

@@ -11,16 +11,21 @@ export const IsoDateSchema = z
  * Keeping the offset lets us recover the user's local day even after they move time zones,
  * while `Date.parse` still gives the exact instant for durations.
  */
+/**
+ * A real calendar date as a regular expression: days per month, and 29 February only in leap
+ * years. Checking this inside the pattern costs almost nothing, where a refinement per value
+ * added a millisecond to loading ten years of sessions.
+ */
+const CALENDAR_DATE =
+  '(?:\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))' +
+  '|(?:\\d\\d(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)';
+
 export const OffsetInstantSchema = z
   .string()
   .regex(
-    // Field ranges are in the pattern itself: checking them here is several times cheaper than
-    // a Date.parse refinement, and loading ten years of sessions must stay fast.
-    /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d{1,3})?(Z|[+-](0\d|1[0-4]):[0-5]\d)$/,
-    'expected an ISO 8601 timestamp with offset, e.g. 2026-11-26T08:15:00-07:00',
-  )
-  // Only days 29-31 can be impossible (2026-02-31 would silently become 3 March).
-  .refine((s) => s.slice(8, 10) < '29' || isRealCalendarDate(s.slice(0, 10)), 'not a real calendar date');
+    new RegExp(`^${CALENDAR_DATE}T(?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(?:\\.\\d{1,3})?(?:Z|[+-](?:0\\d|1[0-4]):[0-5]\\d)$`),
+    'expected an ISO 8601 timestamp with offset on a real calendar day, e.g. 2026-11-26T08:15:00-07:00',
+  );
 
 export const NonNegativeIntSchema = z.number().int().nonnegative();
 
