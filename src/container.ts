@@ -43,32 +43,8 @@ export class Container implements vscode.Disposable {
     // The small globalState part loads first and is enough to show the certifications; the
     // logs (the expensive part: ten years of sessions validated with zod) follow, and the tree
     // refreshes with the hours when they are in. Commands wait for both.
-    // Deferred by a microtask so that even the synchronous globalState reads and their zod
-    // validation happen after activate() has returned.
-    const stateReady = Promise.resolve()
-      .then(() => this.store.loadState())
-      .catch((err) => {
-        // loadState reports its own problems; this is only so the tree can never wait forever.
-        void this.log.showError(vscode.l10n.t('Loading stored data failed'), err);
-        return [];
-      });
-    this.ready = stateReady
-      .then(async (stateProblems) => {
-        const logProblems = await this.store.loadLogs();
-        const { state, logs, logsWallMs } = this.store.loadTiming;
-        this.log.info(`globalState parsed and validated in ${state.cpuMs.toFixed(2)} ms CPU, ${state.wallMs.toFixed(2)} ms wall`);
-        this.log.info(`logs parsed and validated in ${logs.cpuMs.toFixed(2)} ms CPU, ${logs.wallMs.toFixed(2)} ms wall (loaded in ${logsWallMs.toFixed(1)} ms with file reads)`);
-        const problems = [...stateProblems, ...logProblems];
-        this.problems.report(problems);
-        await seedDemoDataFromEnvironment(this.store, this.log).catch((err) => this.log.showError('demo data', err));
-        this.tree.refresh();
-        this.log.info(`tree complete with hours after ${(performance.now() - activationStart).toFixed(1)} ms since activation`);
-        return problems;
-      })
-      .catch((err) => {
-        void this.log.showError(vscode.l10n.t('Loading stored data failed'), err);
-        return [];
-      });
+    const stateReady = this.loadState();
+    this.ready = this.loadLogs(stateReady, activationStart);
     this.service = new CertificationService(this.store, now);
 
     this.tree = new CertificationTreeProvider(
@@ -116,6 +92,38 @@ export class Container implements vscode.Disposable {
         this.tree.refresh();
       }),
     );
+  }
+
+  /**
+   * Deferred by a microtask so that even the synchronous globalState reads and their zod
+   * validation happen after activate() has returned. Never rejects, so the tree cannot wait forever.
+   */
+  private loadState(): Promise<StoreProblem[]> {
+    return Promise.resolve()
+      .then(() => this.store.loadState())
+      .catch((err) => {
+        void this.log.showError(vscode.l10n.t('Loading stored data failed'), err);
+        return [];
+      });
+  }
+
+  private async loadLogs(stateReady: Promise<StoreProblem[]>, activationStart: number): Promise<StoreProblem[]> {
+    try {
+      const problems = [...(await stateReady), ...(await this.store.loadLogs())];
+      const { state, logs, logsWallMs } = this.store.loadTiming;
+      this.log.info(`globalState parsed and validated in ${state.cpuMs.toFixed(2)} ms CPU, ${state.wallMs.toFixed(2)} ms wall`);
+      this.log.info(
+        `logs parsed and validated in ${logs.cpuMs.toFixed(2)} ms CPU, ${logs.wallMs.toFixed(2)} ms wall (loaded in ${logsWallMs.toFixed(1)} ms with file reads)`,
+      );
+      this.problems.report(problems);
+      await seedDemoDataFromEnvironment(this.store, this.log).catch((err) => this.log.showError('demo data', err));
+      this.tree.refresh();
+      this.log.info(`tree complete with hours after ${(performance.now() - activationStart).toFixed(1)} ms since activation`);
+      return problems;
+    } catch (err) {
+      void this.log.showError(vscode.l10n.t('Loading stored data failed'), err);
+      return [];
+    }
   }
 
   dispose(): void {

@@ -1,16 +1,14 @@
 import * as vscode from 'vscode';
-import type { TreeSort } from '../core/tree/certTree';
+import { readSettings, type Settings } from '../core/model/settings';
 
-/** Typed access to the `certStudy.*` settings, with the defaults package.json declares. */
+/** The `certStudy.*` settings, validated by the core's schema on every read (they change at any time). */
+function settings(): Settings {
+  const section = vscode.workspace.getConfiguration('certStudy');
+  return readSettings((key) => section.get(key));
+}
+
 export const config = {
-  treeSortBy(): TreeSort {
-    const value = vscode.workspace.getConfiguration('certStudy').get<string>('tree.sortBy', 'examDate');
-    return value === 'name' || value === 'added' ? value : 'examDate';
-  },
-  showRetiredInCatalog(): boolean {
-    return vscode.workspace.getConfiguration('certStudy').get<boolean>('catalog.showRetired', true);
-  },
-  confirmBeforeRemove(): boolean {
-    return vscode.workspace.getConfiguration('certStudy').get<boolean>('confirmBeforeRemove', true);
-  },
+  treeSortBy: () => settings()['tree.sortBy'],
+  showRetiredInCatalog: () => settings()['catalog.showRetired'],
+  confirmBeforeRemove: () => settings().confirmBeforeRemove,
 };

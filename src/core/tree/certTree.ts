@@ -2,6 +2,7 @@ import type { Catalog } from '../catalog/catalog';
 import { approxPassPercent, isCustomKey, isRetired } from '../catalog/catalog';
 import { expiresOn } from '../certifications';
 import type { CatalogEntry } from '../model/catalog';
+import type { Settings } from '../model/settings';
 import type { CertStatus, TrackedCertification } from '../model/tracking';
 import { formatHours, progressByCertification, progressOf, type CertProgress } from '../progress';
 import type { StudySnapshot } from '../store/studyStore';
@@ -31,7 +32,7 @@ export interface CertTree {
   nodes: ReadonlyMap<string, TreeNodeView>;
 }
 
-export type TreeSort = 'examDate' | 'name' | 'added';
+export type TreeSort = Settings['tree.sortBy'];
 
 /** Shown for figures that come from the logs while they are still loading. */
 const PENDING = '…';
