@@ -28,10 +28,15 @@ export function newTrackedCertification(entry: CatalogEntry, now: Date): Tracked
  * goes when the day earned changes.
  */
 export function withStatus(cert: TrackedCertification, status: CertStatus, now: Date): TrackedCertification {
-  const earnedOn =
-    status === 'passed' ? (cert.status === 'passed' ? (cert.earnedOn ?? localToday(now)) : localToday(now)) : status === 'expired' ? cert.earnedOn : null;
+  const earnedOn = earnedOnAfter(cert, status, now);
   const expiresOnOverride = earnedOn === cert.earnedOn ? cert.expiresOnOverride : null;
   return { ...cert, status, earnedOn, expiresOnOverride };
+}
+
+function earnedOnAfter(cert: TrackedCertification, status: CertStatus, now: Date): IsoDate | null {
+  if (status === 'expired') return cert.earnedOn;
+  if (status !== 'passed') return null;
+  return cert.status === 'passed' && cert.earnedOn ? cert.earnedOn : localToday(now);
 }
 
 /** The expiry date: the engineer's own entry, else the catalog's validity rule from the day it was earned. */

@@ -235,7 +235,7 @@ export class LogFile<T> {
     }
     const body = this.records.map((r) => JSON.stringify(r)).join('\n');
     await this.files.writeTextAtomic(this.path, this.headerLine() + body + (body ? '\n' : ''));
-    this.knownIds = new Set(this.records.map((r) => this.spec.idOf(r)));
+    this.setRecords(this.records);
     this.knownSize = await this.files.size(this.path);
   }
 
