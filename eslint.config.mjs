@@ -3,6 +3,27 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+/** Restricts the imports of the startup-path files to what matches `allowed` (a negative look-ahead). */
+function startupPathRule(files, allowed) {
+  return {
+    files,
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: allowed,
+              allowTypeImports: true,
+              message: 'Keep the startup path tiny: load this from dist/app.js on first use (README, "Keeping activation cheap").',
+            },
+          ],
+        },
+      ],
+    },
+  };
+}
+
 export default tseslint.config(
   { ignores: ['dist/**', 'out/**', '.cache/**', 'node_modules/**', 'test-results/**'] },
   js.configs.recommended,
@@ -23,6 +44,11 @@ export default tseslint.config(
       ],
     },
   },
+  // The startup path (dist/extension.js) is paid by every window: it may import only vscode, the
+  // command ids and the shell. Everything else is reached through loadAppModule() on first use
+  // (README, "Keeping activation cheap"). Type-only imports cost nothing and are allowed.
+  startupPathRule(['src/extension.ts'], '^(?!vscode$|\\./commands/ids$|\\./shell/[\\w-]+$)'),
+  startupPathRule(['src/shell/**/*.ts'], '^(?!vscode$|\\./[\\w-]+$)'),
   {
     files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
     languageOptions: {

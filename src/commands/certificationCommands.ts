@@ -5,12 +5,15 @@ import {
   RemoveArgSchema,
   SetStatusArgSchema,
   parseCommandArg,
+  validateNumberInput,
+  validateTargetHoursInput,
   type EditableField,
 } from '../core/commandArgs';
 import type { CertificationPatch, CertificationService } from '../core/certificationService';
 import type { TrackedCertification } from '../core/model/tracking';
 import { formatHours } from '../core/progress';
 import { statusLabel } from '../core/tree/certTree';
+import { asPlainText } from '../core/util/plainText';
 import { config } from '../services/config';
 import type { Log } from '../services/log';
 import { askCustomDefinition, askDate, askNumber, askText, confirmRetired, CUSTOM_PICK, pickCatalogEntry, pickStatus, pickTracked } from './prompts';
@@ -31,7 +34,7 @@ function patchFrom(arg: Partial<Record<keyof CertificationPatch, unknown>>): Cer
  * Returns the added certification, or undefined when cancelled.
  */
 export async function addCertification(service: CertificationService, rawArg: unknown): Promise<TrackedCertification | undefined> {
-  const arg = parseCommandArg(AddArgSchema, rawArg);
+  const arg = parseCommandArg(AddArgSchema, rawArg, t);
   if (arg && 'custom' in arg) return service.addCustom(arg.custom, patchFrom(arg));
   if (arg) return service.add(arg.key, patchFrom(arg));
 
@@ -46,13 +49,13 @@ export async function addCertification(service: CertificationService, rawArg: un
   const entry = catalog.get(picked);
   if (!entry) return undefined;
   if (tracked.has(picked)) {
-    void vscode.window.showInformationMessage(t('{0} is already in your list.', entry.shortName));
+    void vscode.window.showInformationMessage(t('{0} is already in your list.', asPlainText(entry.shortName)));
     return undefined;
   }
   const key = await confirmRetired(entry, catalog);
   if (!key) return undefined;
   if (tracked.has(key)) {
-    void vscode.window.showInformationMessage(t('{0} is already in your list.', catalog.get(key)?.shortName ?? key));
+    void vscode.window.showInformationMessage(t('{0} is already in your list.', asPlainText(catalog.get(key)?.shortName ?? key)));
     return undefined;
   }
   return service.add(key);
@@ -63,7 +66,7 @@ export async function addCertification(service: CertificationService, rawArg: un
  * With values, applies them without asking; with `field`, asks only for that field.
  */
 export async function editCertification(service: CertificationService, rawArg: unknown): Promise<TrackedCertification | undefined> {
-  const arg = parseCommandArg(EditArgSchema, rawArg);
+  const arg = parseCommandArg(EditArgSchema, rawArg, t);
   const catalog = service.catalog();
   const key = arg?.key ?? (await pickTracked(service.tracked(), catalog, t('Edit Certification')));
   if (!key) return undefined;
@@ -107,11 +110,12 @@ async function askField(cert: TrackedCertification, field: EditableField, name: 
       return value === undefined ? undefined : { expiresOn: value };
     }
     case 'targetHours': {
-      const value = await askNumber(title, cert.targetMinutes === null ? null : cert.targetMinutes / 60, t('Study target in hours (empty for none)'), 10_000);
+      const current = cert.targetMinutes === null ? null : cert.targetMinutes / 60;
+      const value = await askNumber(title, current, t('Study target in hours (empty for none)'), (text) => validateTargetHoursInput(text, t));
       return value === undefined ? undefined : { targetHours: value };
     }
     case 'costUsd': {
-      const value = await askNumber(title, cert.costUsd, t('Money spent on it in USD: fees, vouchers, courses (empty for none)'), 1_000_000);
+      const value = await askNumber(title, cert.costUsd, t('Money spent on it in USD: fees, vouchers, courses (empty for none)'), (text) => validateNumberInput(text, 1_000_000, t));
       return value === undefined ? undefined : { costUsd: value };
     }
     case 'notes': {
@@ -127,7 +131,7 @@ async function askField(cert: TrackedCertification, field: EditableField, name: 
 
 /** `certStudy.setStatus [{ key, status? }]` */
 export async function setStatus(service: CertificationService, rawArg: unknown): Promise<TrackedCertification | undefined> {
-  const arg = parseCommandArg(SetStatusArgSchema, rawArg);
+  const arg = parseCommandArg(SetStatusArgSchema, rawArg, t);
   const catalog = service.catalog();
   const key = arg?.key ?? (await pickTracked(service.tracked(), catalog, t('Set Status')));
   if (!key) return undefined;
@@ -141,11 +145,12 @@ export async function setStatus(service: CertificationService, rawArg: unknown):
  * Asks first (unless turned off), then offers Undo. Logged study time is kept.
  */
 export async function removeCertification(service: CertificationService, rawArg: unknown, log: Log): Promise<TrackedCertification | undefined> {
-  const arg = parseCommandArg(RemoveArgSchema, rawArg);
+  const arg = parseCommandArg(RemoveArgSchema, rawArg, t);
   const catalog = service.catalog();
   const key = arg?.key ?? (await pickTracked(service.tracked(), catalog, t('Remove Certification'), { alwaysAsk: true }));
   if (!key) return undefined;
-  const name = catalog.get(key)?.shortName ?? key;
+  // Shown in a notification, which would turn `[text](command:…)` in a custom name into a link.
+  const name = asPlainText(catalog.get(key)?.shortName ?? key);
   service.require(key);
   if (!arg?.skipConfirmation && config.confirmBeforeRemove()) {
     const remove = t('Remove');

@@ -6,6 +6,7 @@ import type { CatalogEntry } from '../core/model/catalog';
 import { CERT_STATUSES, type CertStatus, type TrackedCertification } from '../core/model/tracking';
 import { retirementNotice } from '../core/tree/facts';
 import { STATUS_ICONS, statusLabel } from '../core/tree/certTree';
+import { asPlainText } from '../core/util/plainText';
 
 const t = (message: string, ...args: Array<string | number | boolean>) => vscode.l10n.t(message, ...args);
 
@@ -38,7 +39,10 @@ export async function pickCatalogEntry(catalog: Catalog, tracked: ReadonlySet<st
   const custom = catalog.all().filter((e) => e.key.startsWith('custom:') && !tracked.has(e.key));
   if (custom.length) {
     items.push({ label: t('Your custom certifications'), kind: vscode.QuickPickItemKind.Separator });
-    for (const entry of custom) items.push({ key: entry.key, label: entry.name, description: entry.provider, iconPath: new vscode.ThemeIcon('person') });
+    // Quick picks render `$(icon)` in these texts; a custom name is shown as typed.
+    for (const entry of custom) {
+      items.push({ key: entry.key, label: asPlainText(entry.name), description: asPlainText(entry.provider), iconPath: new vscode.ThemeIcon('person') });
+    }
   }
   items.push({ label: '', kind: vscode.QuickPickItemKind.Separator });
   items.push({ key: CUSTOM_PICK, label: t('Custom certification…'), iconPath: new vscode.ThemeIcon('add'), detail: t('Define a certification that is not in the catalog') });
@@ -89,9 +93,10 @@ export async function pickTracked(
   const picked = await vscode.window.showQuickPick(
     list.map((c) => ({
       key: c.key,
-      label: catalog.get(c.key)?.shortName ?? c.key,
+      // The names may be custom ones, and quick picks render `$(icon)` in these texts.
+      label: asPlainText(catalog.get(c.key)?.shortName ?? c.key),
       description: statusLabel(c.status, t),
-      detail: catalog.get(c.key)?.name,
+      detail: asPlainText(catalog.get(c.key)?.name ?? ''),
       iconPath: new vscode.ThemeIcon(STATUS_ICONS[c.status].id),
     })),
     { title, placeHolder: t('Pick a certification') },
@@ -125,13 +130,14 @@ export async function askDate(title: string, current: string | null, prompt: str
   return value.trim() === '' ? null : value.trim();
 }
 
-export async function askNumber(title: string, current: number | null, prompt: string, max: number): Promise<number | null | undefined> {
-  const value = await vscode.window.showInputBox({
-    title,
-    prompt,
-    value: current === null ? '' : String(current),
-    validateInput: (text) => validateNumberInput(text, max, t),
-  });
+/** Asks for a number; `validate` says what is wrong with the text typed. Returns null for "cleared", undefined for "cancelled". */
+export async function askNumber(
+  title: string,
+  current: number | null,
+  prompt: string,
+  validate: (text: string) => string | undefined,
+): Promise<number | null | undefined> {
+  const value = await vscode.window.showInputBox({ title, prompt, value: current === null ? '' : String(current), validateInput: validate });
   if (value === undefined) return undefined;
   return value.trim() === '' ? null : Number(value.trim());
 }
@@ -150,7 +156,7 @@ export async function askCustomDefinition(): Promise<CustomDefinition | undefine
   if (provider === undefined) return undefined;
   const domains = await vscode.window.showInputBox({ title, prompt: t('Exam domains, separated by semicolons (3/5, optional)'), placeHolder: t('e.g. Architecture; Data loading; Performance') });
   if (domains === undefined) return undefined;
-  const passMark = await askNumber(title, null, t('Pass mark in percent (4/5, optional)'), 100);
+  const passMark = await askNumber(title, null, t('Pass mark in percent (4/5, optional)'), (text) => validateNumberInput(text, 100, t));
   if (passMark === undefined) return undefined;
   const validity = await vscode.window.showInputBox({
     title,

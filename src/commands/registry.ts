@@ -1,27 +1,25 @@
-import * as vscode from 'vscode';
 import type { Log } from '../services/log';
 import type { CommandId } from './ids';
 
 export type CommandHandler = (arg: unknown) => unknown;
 
 /**
- * Registers every command in one loop: each waits for the stored state to load, and any error
- * is logged and shown once with "Show Log" instead of disappearing into the console.
+ * One entry point for every command (the shell registered the ids at activation and calls in
+ * here): each waits for the stored state to load, and any error is logged and shown once with
+ * "Show Log" instead of disappearing into the console.
  */
-export function registerCommands(
+export function commandRunner(
   handlers: Record<CommandId, CommandHandler>,
   ready: Promise<unknown>,
   log: Log,
-): vscode.Disposable[] {
-  return Object.entries(handlers).map(([id, handler]) =>
-    vscode.commands.registerCommand(id, async (arg: unknown) => {
-      try {
-        await ready;
-        return await handler(arg);
-      } catch (err) {
-        void log.showError(id, err);
-        return undefined;
-      }
-    }),
-  );
+): (id: CommandId, arg: unknown) => Promise<unknown> {
+  return async (id, arg) => {
+    try {
+      await ready;
+      return await handlers[id](arg);
+    } catch (err) {
+      void log.showError(id, err);
+      return undefined;
+    }
+  };
 }

@@ -1,9 +1,11 @@
 import { Catalog, customKeyFor } from './catalog/catalog';
+import type { CatalogEntry } from './model/catalog';
 import type { IsoDate } from './model/primitives';
 import type { CertStatus, CustomCertification, TrackedCertification } from './model/tracking';
-import { newTrackedCertification, replaceByKey, withStatus } from './certifications';
+import { hoursToMinutes, newTrackedCertification, replaceByKey, withStatus } from './certifications';
 import type { StudyStore } from './store/studyStore';
-import { calendarDaysUntil } from './time/clock';
+import { calendarDaysUntil, localToday } from './time/clock';
+import { formatPlaceholders, type Localize } from './tree/localize';
 
 /** A change to a tracked certification: `undefined` leaves a field alone, `null` clears it. */
 export interface CertificationPatch {
@@ -30,11 +32,15 @@ export class CertificationError extends Error {
   }
 }
 
-/** What the commands do to the engineer's certifications, with no UI: each change is saved at once. */
+/**
+ * What the commands do to the engineer's certifications, with no UI: each change is saved at
+ * once, and a change that would not make sense is refused whole, with a message (`t`) saying why.
+ */
 export class CertificationService {
   constructor(
     private readonly store: StudyStore,
     private readonly now: () => Date,
+    private readonly t: Localize = formatPlaceholders,
   ) {}
 
   catalog(): Catalog {
@@ -51,7 +57,7 @@ export class CertificationService {
 
   require(key: string): TrackedCertification {
     const cert = this.get(key);
-    if (!cert) throw new CertificationError(`${key} is not among your certifications`);
+    if (!cert) throw new CertificationError(this.t('{0} is not among your certifications', key));
     return cert;
   }
 
@@ -59,11 +65,12 @@ export class CertificationService {
   // may have changed it since this one last looked.
 
   async add(key: string, patch: CertificationPatch = {}): Promise<TrackedCertification> {
-    const entry = this.catalog().get(key);
-    if (!entry) throw new CertificationError(`${key} is not in the catalog`);
-    const cert = applyPatch(newTrackedCertification(entry, this.now()), patch, this.now());
+    const catalog = this.catalog();
+    const entry = catalog.get(key);
+    if (!entry) throw new CertificationError(this.t('{0} is not in the catalog', key));
+    const cert = this.applyPatch(newTrackedCertification(entry, this.now()), patch, catalog);
     await this.store.updateCertifications((list) => {
-      if (list.some((c) => c.key === key)) throw new CertificationError(`${entry.shortName} is already in your list`);
+      if (list.some((c) => c.key === key)) throw new CertificationError(this.t('{0} is already in your list', entry.shortName));
       return [...list, cert];
     });
     return cert;
@@ -91,11 +98,12 @@ export class CertificationService {
   }
 
   async update(key: string, patch: CertificationPatch): Promise<TrackedCertification> {
+    const catalog = this.catalog();
     let updated: TrackedCertification | undefined;
     await this.store.updateCertifications((list) => {
       const current = list.find((c) => c.key === key);
-      if (!current) throw new CertificationError(`${key} is not among your certifications`);
-      updated = applyPatch(current, patch, this.now());
+      if (!current) throw new CertificationError(this.t('{0} is not among your certifications', key));
+      updated = this.applyPatch(current, patch, catalog);
       return replaceByKey(list, updated);
     });
     return updated!;
@@ -106,7 +114,7 @@ export class CertificationService {
     let result: { removed: TrackedCertification; index: number } | undefined;
     await this.store.updateCertifications((list) => {
       const index = list.findIndex((c) => c.key === key);
-      if (index === -1) throw new CertificationError(`${key} is not among your certifications`);
+      if (index === -1) throw new CertificationError(this.t('{0} is not among your certifications', key));
       result = { removed: list[index], index };
       return list.filter((c) => c.key !== key);
     });
@@ -122,29 +130,80 @@ export class CertificationService {
       return next;
     });
   }
-}
 
-/**
- * Applies a patch. Booking a future exam date moves a planned or studying certification to
- * "scheduled", since that is what a booked exam means in the team format.
- */
-export function applyPatch(cert: TrackedCertification, patch: CertificationPatch, now: Date): TrackedCertification {
-  let next: TrackedCertification = { ...cert };
-  if (patch.examDate !== undefined) next.examDate = patch.examDate;
-  if (patch.targetHours !== undefined) next.targetMinutes = patch.targetHours === null ? null : Math.round(patch.targetHours * 60);
-  if (patch.costUsd !== undefined) next.costUsd = patch.costUsd;
-  if (patch.notes !== undefined) next.notes = patch.notes;
-  if (patch.expiresOn !== undefined) next.expiresOnOverride = patch.expiresOn;
-  if (patch.status !== undefined) {
-    next = withStatus(next, patch.status, now);
-  } else if (
-    patch.examDate &&
-    (next.status === 'planned' || next.status === 'studying') &&
-    calendarDaysUntil(patch.examDate, now) >= 0
-  ) {
-    next = withStatus(next, 'scheduled', now);
+  /**
+   * Applies a patch, or throws and nothing changes. Booking a future exam date moves a planned
+   * or studying certification to "scheduled", since that is what a booked exam means in the team
+   * format; clearing the date of a scheduled one moves it back.
+   */
+  private applyPatch(cert: TrackedCertification, patch: CertificationPatch, catalog: Catalog): TrackedCertification {
+    const now = this.now();
+    const entry = catalog.get(cert.key);
+    let next: TrackedCertification = { ...cert };
+    if (patch.examDate) this.refuseIfNotOffered(entry, patch.examDate, catalog);
+    if (patch.examDate !== undefined) next.examDate = patch.examDate;
+    if (patch.targetHours !== undefined) next.targetMinutes = patch.targetHours === null ? null : this.targetMinutes(patch.targetHours);
+    if (patch.costUsd !== undefined) next.costUsd = patch.costUsd;
+    if (patch.notes !== undefined) next.notes = patch.notes;
+    if (patch.status !== undefined) {
+      next = withStatus(next, patch.status, now);
+    } else if (patch.examDate && (next.status === 'planned' || next.status === 'studying') && calendarDaysUntil(patch.examDate, now) >= 0) {
+      next = withStatus(next, 'scheduled', now);
+    } else if (patch.examDate === null && next.status === 'scheduled') {
+      next = withStatus(next, this.hasStudied(cert.key) ? 'studying' : 'planned', now);
+    }
+    // After the status: a new pass drops the expiry entered for the pass before, and an expiry
+    // given together with the pass belongs to this one.
+    if (patch.expiresOn) this.refuseExpiry(next, patch.expiresOn, entry?.shortName ?? cert.key);
+    if (patch.expiresOn !== undefined) next.expiresOnOverride = patch.expiresOn;
+    return next;
   }
-  return next;
+
+  /**
+   * A retired or closed exam cannot be taken after its last day (today, when the sources do not
+   * give the day). Earlier dates stay allowed: they record history.
+   */
+  private refuseIfNotOffered(entry: CatalogEntry | undefined, examDate: IsoDate, catalog: Catalog): void {
+    if (!entry) return;
+    const lifecycle = entry.lifecycle;
+    if (lifecycle.state !== 'retired' && lifecycle.state !== 'closed') return;
+    if (examDate <= (lifecycle.since ?? localToday(this.now()))) return;
+    const t = this.t;
+    const stopped = !lifecycle.since
+      ? t('{0} is no longer offered (since a date the sources do not give)', entry.shortName)
+      : lifecycle.state === 'closed'
+        ? t('{0} was closed on {1}', entry.shortName, lifecycle.since)
+        : t('{0} was retired on {1}', entry.shortName, lifecycle.since);
+    const successors = entry.successorKeys.map((k) => catalog.get(k)?.shortName ?? k);
+    const instead = successors.length ? t('Its successors: {0}.', successors.join(', ')) : t('No successor is known.');
+    throw new CertificationError(t('{0}, so no exam can be taken on {1}. {2}', stopped, examDate, instead));
+  }
+
+  /** An entered expiry belongs to a pass (see withStatus), so it needs one, and cannot end before it began. */
+  private refuseExpiry(cert: TrackedCertification, expiresOn: IsoDate, name: string): void {
+    if (cert.status !== 'passed' && cert.status !== 'expired') {
+      throw new CertificationError(
+        this.t('{0} is not passed, and an expiry date belongs to a pass: give expiresOn {1} together with status "passed", or once it is passed.', name, expiresOn),
+      );
+    }
+    if (cert.earnedOn && expiresOn < cert.earnedOn) {
+      throw new CertificationError(this.t('The expiry date {0} is before the day {1} was earned ({2}).', expiresOn, name, cert.earnedOn));
+    }
+  }
+
+  /** Whole minutes; a target that rounds to none would silently read as "no target", so it is refused. */
+  private targetMinutes(hours: number): number {
+    const minutes = hoursToMinutes(hours);
+    if (minutes === 0) {
+      throw new CertificationError(this.t('targetHours {0} rounds to 0 minutes: a study target must come to at least one minute (null for no target).', hours));
+    }
+    return minutes;
+  }
+
+  /** Any study session or practice exam logged for it. */
+  private hasStudied(key: string): boolean {
+    return this.store.sessions.all().some((s) => s.certKey === key) || this.store.practiceExams.all().some((p) => p.certKey === key);
+  }
 }
 
 function buildCustom(definition: CustomDefinition, taken: Set<string>): CustomCertification {

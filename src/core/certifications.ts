@@ -44,6 +44,11 @@ export function expiresOn(cert: TrackedCertification, entry: CatalogEntry | unde
   return cert.expiresOnOverride ?? computeExpiry(entry, cert.earnedOn);
 }
 
+/** A study target in whole minutes, as it is stored. */
+export function hoursToMinutes(hours: number): number {
+  return Math.round(hours * 60);
+}
+
 export function replaceByKey(list: readonly TrackedCertification[], updated: TrackedCertification): TrackedCertification[] {
   return list.map((c) => (c.key === updated.key ? updated : c));
 }

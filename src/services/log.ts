@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { asPlainText } from '../core/util/plainText';
 
 /** The extension's log channel and the one helper every error goes through. */
 export class Log implements vscode.Disposable {
@@ -12,12 +13,16 @@ export class Log implements vscode.Disposable {
     this.channel.warn(message);
   }
 
-  /** Logs the error and tells the user in one line, with a way to see the details. */
+  /**
+   * Logs the error and tells the user in one line, with a way to see the details. The message
+   * may quote a custom name or an argument as given, so it is shown as plain text: a
+   * notification would turn `[text](command:…)` in it into a link that runs the command.
+   */
   async showError(context: string, err: unknown): Promise<void> {
     const message = err instanceof Error ? err.message : String(err);
     this.channel.error(`${context}: ${err instanceof Error && err.stack ? err.stack : message}`);
     const showLog = vscode.l10n.t('Show Log');
-    const choice = await vscode.window.showErrorMessage(vscode.l10n.t('Cert Study: {0}: {1}', context, message), showLog);
+    const choice = await vscode.window.showErrorMessage(vscode.l10n.t('Cert Study: {0}: {1}', context, asPlainText(message)), showLog);
     if (choice === showLog) this.channel.show(true);
   }
 

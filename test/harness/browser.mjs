@@ -4,7 +4,7 @@
 // survive a window reload, and a fresh profile per run is what keeps runs independent.
 import { chromium } from 'playwright-core';
 import { CHROMIUM_PATH } from './paths.mjs';
-import { requirePrerequisites } from './prereqs.mjs';
+import { ensurePrerequisites } from './prereqs.mjs';
 
 const CHROMIUM_ARGS = [
   '--no-sandbox', // we run as root in CI; chromium refuses its sandbox there
@@ -23,7 +23,7 @@ const CHROMIUM_ARGS = [
  * @returns {Promise<import('playwright-core').BrowserContext>}
  */
 export async function launchBrowser(run, { headless = process.env.HEADED !== '1', viewport = { width: 1280, height: 800 } } = {}) {
-  requirePrerequisites(['chromium']);
+  ensurePrerequisites(['chromium']);
   return chromium.launchPersistentContext(run.browserProfile, {
     executablePath: CHROMIUM_PATH,
     headless,

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { execFileSync } from 'node:child_process';
 import { CODE_SERVER_PREFIX, CODE_SERVER_VERSION } from './paths.mjs';
-import { requirePrerequisites, which } from './prereqs.mjs';
+import { ALL_PREREQUISITES, ensurePrerequisites, which } from './prereqs.mjs';
 
 /**
  * The @vscode/ripgrep that code-server 4.100.3's lib/vscode/npm-shrinkwrap.json pins, and the
@@ -131,7 +131,7 @@ function acquireLock(dir) {
  */
 export async function ensureCodeServer({ log = (l) => console.error(l) } = {}) {
   if (isCodeServerInstalled()) return CODE_SERVER_ENTRY;
-  requirePrerequisites(['ripgrep', 'krb5', 'toolchain', 'python']);
+  ensurePrerequisites(['ripgrep', 'krb5', 'toolchain', 'python']);
   mkdirSync(CODE_SERVER_PREFIX, { recursive: true });
   const release = acquireLock(CODE_SERVER_PREFIX);
   try {
@@ -168,13 +168,17 @@ export async function ensureCodeServer({ log = (l) => console.error(l) } = {}) {
   }
 }
 
-// `node test/harness/install-code-server.mjs` installs without running anything (CI warm-up).
+// `node test/harness/install-code-server.mjs` sets up everything the harness needs without running
+// anything: every Debian package in one apt-get call (chromium included), then code-server.
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  ensureCodeServer().then(
-    (entry) => console.log(entry),
-    (err) => {
-      console.error(err instanceof Error ? err.message : err);
-      process.exit(1);
-    },
-  );
+  Promise.resolve()
+    .then(() => ensurePrerequisites(ALL_PREREQUISITES))
+    .then(() => ensureCodeServer())
+    .then(
+      (entry) => console.log(entry),
+      (err) => {
+        console.error(err instanceof Error ? err.message : err);
+        process.exit(1);
+      },
+    );
 }

@@ -1,6 +1,7 @@
 // A fresh folder per run under .cache/runs/<id>: code-server's user data, extensions, logs and
 // temp files, plus chromium's profile. Nothing leaks into $HOME or /tmp, runs cannot see each
-// other's state, and deleting the folder undoes the run. KEEP_RUN=1 keeps it for post-mortems.
+// other's state, and deleting the folder undoes the run (the opened workspace is an empty folder
+// under the system temp dir, outside the repository). KEEP_RUN=1 keeps it for post-mortems.
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,7 +15,9 @@ import { onCleanup } from './cleanup.mjs';
  * @property {string} userDataDir  code-server --user-data-dir (User/, logs/, ...)
  * @property {string} extensionsDir code-server --extensions-dir
  * @property {string} browserProfile chromium user-data-dir (IndexedDB holds the web workbench's storage)
- * @property {string} workspace    the folder opened in the workbench
+ * @property {string} workspace    the folder opened in the workbench: under the system temp dir, outside
+ *   the repository, so VS Code's Git extension does not offer to open the repository found in a
+ *   parent folder
  * @property {string} tmp          TMPDIR and XDG_* homes for code-server (see shortTmp())
  * @property {boolean} keep
  * @property {() => void} remove   deletes the folder unless kept; safe to call twice
@@ -62,7 +65,7 @@ export function createRunDir(label, { keep = process.env.KEEP_RUN === '1' } = {}
     userDataDir: join(root, 'user-data'),
     extensionsDir: join(root, 'extensions'),
     browserProfile: join(root, 'browser-profile'),
-    workspace: join(root, 'workspace'),
+    workspace: mkdtempSync(join(tmpdir(), `cert-study-${label}-`)),
     tmp,
     keep,
     remove: () => {},
@@ -78,6 +81,7 @@ export function createRunDir(label, { keep = process.env.KEEP_RUN === '1' } = {}
     if (keep) return;
     rmSync(root, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
     rmSync(tmp, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
+    rmSync(dir.workspace, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
   }
   dir.remove = removeNow;
   return dir;

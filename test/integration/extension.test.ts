@@ -37,7 +37,7 @@ describe('extension manifest and activation', () => {
     assert.deepStrictEqual(manifest.contributes.views.certStudy.map((v) => v.id), ['certStudy.certifications']);
   });
 
-  it('logs how long activate() took and how long the stored data took to load', async () => {
+  it('logs how long activate() took, when the app was loaded, and how long the stored data took to load', async () => {
     const container = await activeContainer();
     // A log output channel is written to "<channel name>.log" in the extension's log folder.
     const file = path.join(container.context.logUri.fsPath, `${container.log.channel.name}.log`);
@@ -46,7 +46,8 @@ describe('extension manifest and activation', () => {
       assert.match(content, /logs parsed and validated in [\d.]+ ms CPU/);
       return content;
     });
-    assert.match(text, /activate took [\d.]+ ms \([\d.]+ ms CPU\)/);
+    assert.match(text, /activate took [\d.]+ ms/);
+    assert.match(text, /app loaded in [\d.]+ ms, [\d.]+ ms after activation/);
     assert.match(text, /globalState parsed and validated in [\d.]+ ms CPU/);
   });
 });

@@ -1,15 +1,15 @@
 import * as vscode from 'vscode';
 import type { Container } from '../../src/container';
+import type { CertStudyApi } from '../../src/extension';
 
 export const EXTENSION_ID = 'cert-study.cert-study-tracker';
 
-/** Activates the extension and returns what `activate()` returned: the container. */
+/** Activates the extension, loads its app (activation alone loads only the shell) and returns the container. */
 export async function activeContainer(): Promise<Container> {
-  const extension = vscode.extensions.getExtension<Container>(EXTENSION_ID);
+  const extension = vscode.extensions.getExtension<CertStudyApi>(EXTENSION_ID);
   if (!extension) throw new Error(`${EXTENSION_ID} is not installed in this window`);
-  const container = await extension.activate();
-  await container.ready;
-  return container;
+  const api = await extension.activate();
+  return api.app();
 }
 
 /** Empties the engineer's certifications so each test starts from a known state. */

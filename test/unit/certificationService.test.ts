@@ -4,6 +4,7 @@ import { expiresOn } from '../../src/core/certifications';
 import { StudyStore } from '../../src/core/store/studyStore';
 import { NodeFileAccess } from '../../src/services/nodeFileAccess';
 import { MemoryStorage } from './support/memoryStorage';
+import { sampleSession } from './support/samples';
 import { useTempFolder } from './support/tempFolder';
 
 describe('CertificationService', () => {
@@ -121,5 +122,83 @@ describe('CertificationService', () => {
     assert.deepEqual(entry.domains.map((d) => d.id), ['architecture', 'data-loading', 'architecture-2']);
     assert.deepEqual(entry.passingScore, { score: 75, scaleMin: 0, scaleMax: 100 });
     assert.equal(entry.validity.months, 24);
+  });
+  describe('rules the issue-7 review found missing', () => {
+    it('keeps an expiry given together with the pass: it belongs to that pass', async () => {
+      const { service } = await setup();
+      await service.add('aws-mla-c01');
+      const passed = await service.update('aws-mla-c01', { status: 'passed', expiresOn: '2029-06-30' });
+      assert.equal(passed.earnedOn, '2026-11-26');
+      assert.equal(passed.expiresOnOverride, '2029-06-30');
+      assert.equal(expiresOn(service.get('aws-mla-c01')!, service.catalog().get('aws-mla-c01')), '2029-06-30');
+    });
+
+    it('refuses an expiry given before there is any pass, on add and on edit, and changes nothing', async () => {
+      const { service } = await setup();
+      await assert.rejects(service.add('google-pmle', { expiresOn: '2029-06-30' }), /not passed.*expiry date belongs to a pass/);
+      assert.deepEqual(service.tracked(), [], 'nothing was added');
+      const added = await service.add('google-pmle');
+      await assert.rejects(service.update('google-pmle', { expiresOn: '2029-06-30' }), /Google PMLE is not passed/);
+      assert.deepEqual(service.get('google-pmle'), added, 'nothing changed');
+    });
+
+    it('refuses an expiry before the day earned, naming both dates', async () => {
+      const { service } = await setup();
+      await service.add('aws-mla-c01');
+      const passed = await service.update('aws-mla-c01', { status: 'passed' });
+      await assert.rejects(service.update('aws-mla-c01', { expiresOn: '2000-01-01' }), /2000-01-01 is before the day AWS MLA-C01 was earned \(2026-11-26\)/);
+      assert.deepEqual(service.get('aws-mla-c01'), passed);
+      await service.add('google-pmle');
+      await assert.rejects(service.update('google-pmle', { status: 'passed', expiresOn: '2026-11-25' }), /before the day/);
+      assert.equal(service.get('google-pmle')!.status, 'planned', 'the pass given with it is refused too');
+      const sameDay = await service.update('aws-mla-c01', { expiresOn: '2026-11-26' });
+      assert.equal(sameDay.expiresOnOverride, '2026-11-26', 'the day earned itself is not before it');
+    });
+
+    it('refuses to book a retired exam after its retirement date, naming the date and the successors', async () => {
+      const { service } = await setup();
+      await assert.rejects(service.add('aws-mls-c01', { examDate: '2027-01-15' }), (err: Error) => {
+        assert.match(err.message, /AWS MLS-C01 was retired on 2026-03-31/);
+        assert.match(err.message, /2027-01-15/);
+        assert.match(err.message, /AWS MLA-C01.*AWS AIP-C01/);
+        return true;
+      });
+      assert.deepEqual(service.tracked(), [], 'nothing was added');
+      const added = await service.add('aws-mls-c01');
+      await assert.rejects(service.update('aws-mls-c01', { examDate: '2026-04-01' }), /retired on 2026-03-31/);
+      assert.deepEqual(service.get('aws-mls-c01'), added, 'nothing changed');
+      const history = await service.update('aws-mls-c01', { examDate: '2026-03-31' });
+      assert.equal(history.examDate, '2026-03-31', 'an exam on or before the last exam day is history, and allowed');
+    });
+
+    it('refuses a future exam on an exam closed at an unknown date, and allows a past one', async () => {
+      const { service } = await setup();
+      await assert.rejects(service.add('tensorflow-developer', { examDate: '2026-12-01' }), /no longer offered/);
+      const past = await service.add('tensorflow-developer', { examDate: '2023-05-02' });
+      assert.equal(past.examDate, '2023-05-02');
+    });
+
+    it('clearing the exam date of a booked exam goes back to planned, or to studying once study is logged', async () => {
+      const { service, store } = await setup();
+      await service.add('aws-mla-c01', { examDate: '2027-01-15' });
+      assert.equal(service.get('aws-mla-c01')!.status, 'scheduled');
+      assert.equal((await service.update('aws-mla-c01', { examDate: null })).status, 'planned');
+      await service.update('aws-mla-c01', { examDate: '2027-01-15' });
+      await store.sessions.append(sampleSession({ certKey: 'aws-mla-c01' }));
+      const cleared = await service.update('aws-mla-c01', { examDate: null });
+      assert.equal(cleared.status, 'studying');
+      assert.equal(cleared.examDate, null);
+    });
+
+    it('refuses a study target that rounds to zero minutes, instead of storing no target', async () => {
+      const { service } = await setup();
+      const added = await service.add('aws-mla-c01', { targetHours: 90 });
+      await assert.rejects(service.update('aws-mla-c01', { targetHours: 0.004 }), /targetHours 0\.004 rounds to 0 minutes/);
+      await assert.rejects(service.update('aws-mla-c01', { targetHours: 0 }), /rounds to 0 minutes/);
+      await assert.rejects(service.add('google-pmle', { targetHours: 0.001 }), /rounds to 0 minutes/);
+      assert.deepEqual(service.tracked(), [added], 'nothing changed');
+      assert.equal((await service.update('aws-mla-c01', { targetHours: 0.01 })).targetMinutes, 1);
+      assert.equal((await service.update('aws-mla-c01', { targetHours: null })).targetMinutes, null, 'null still means no target');
+    });
   });
 });

@@ -1,34 +1,53 @@
 import assert from 'node:assert/strict';
-import { AddArgSchema, EditArgSchema, RemoveArgSchema, parseCommandArg, validateDateInput, validateNumberInput } from '../../src/core/commandArgs';
+import { AddArgSchema, EditArgSchema, RemoveArgSchema, parseCommandArg, validateDateInput, validateNumberInput, validateTargetHoursInput } from '../../src/core/commandArgs';
 import { formatPlaceholders as t } from '../../src/core/tree/localize';
 
 describe('command arguments', () => {
   it('accepts a key object, a tree row id, or nothing', () => {
-    assert.deepEqual(parseCommandArg(RemoveArgSchema, { key: 'aws-mla-c01' }), { key: 'aws-mla-c01' });
-    assert.deepEqual(parseCommandArg(RemoveArgSchema, 'cert:aws-mla-c01'), { key: 'aws-mla-c01' });
-    assert.equal(parseCommandArg(RemoveArgSchema, undefined), undefined);
+    assert.deepEqual(parseCommandArg(RemoveArgSchema, { key: 'aws-mla-c01' }, t), { key: 'aws-mla-c01' });
+    assert.deepEqual(parseCommandArg(RemoveArgSchema, 'cert:aws-mla-c01', t), { key: 'aws-mla-c01' });
+    assert.equal(parseCommandArg(RemoveArgSchema, undefined, t), undefined);
   });
 
   it('refuses the id of a child row, so it can never act on the whole certification', () => {
-    assert.throws(() => parseCommandArg(RemoveArgSchema, 'cert:aws-mla-c01/domains/modeling'), /certification row id such as "cert:aws-mla-c01"/);
+    assert.throws(() => parseCommandArg(RemoveArgSchema, 'cert:aws-mla-c01/domains/modeling', t), /certification row id such as "cert:aws-mla-c01"/);
   });
 
   it('tells what was expected when given a bare key string', () => {
-    assert.throws(() => parseCommandArg(RemoveArgSchema, 'aws-mla-c01'), /expected an object such as \{ "key": "aws-mla-c01" \}/);
+    assert.throws(() => parseCommandArg(RemoveArgSchema, 'aws-mla-c01', t), /expected an object such as \{ "key": "aws-mla-c01" \}/);
   });
 
   it('lets null clear the notes like any other field', () => {
-    assert.deepEqual(parseCommandArg(EditArgSchema, { key: 'aws-mla-c01', notes: null }), { key: 'aws-mla-c01', notes: '' });
+    assert.deepEqual(parseCommandArg(EditArgSchema, { key: 'aws-mla-c01', notes: null }, t), { key: 'aws-mla-c01', notes: '' });
   });
 
   it('names the offending field of a malformed argument', () => {
-    assert.throws(() => parseCommandArg(EditArgSchema, { key: 'aws-mla-c01', examDate: '12/19/2026' }), /examDate: expected a date as YYYY-MM-DD/);
-    assert.throws(() => parseCommandArg(AddArgSchema, { key: 'aws-mla-c01', bogus: 1 }), /unexpected command argument/);
-    assert.throws(() => parseCommandArg(RemoveArgSchema, 42), /unexpected command argument 42/);
+    assert.throws(() => parseCommandArg(EditArgSchema, { key: 'aws-mla-c01', examDate: '12/19/2026' }, t), /examDate: expected a date as YYYY-MM-DD/);
+    assert.throws(() => parseCommandArg(AddArgSchema, { key: 'aws-mla-c01', bogus: 1 }, t), /unexpected command argument/);
+    assert.throws(() => parseCommandArg(RemoveArgSchema, 42, t), /unexpected command argument 42/);
+  });
+
+  it('names the field of a malformed Add argument and shows its value as given', () => {
+    const refusal = (arg: unknown) => {
+      try {
+        parseCommandArg(AddArgSchema, arg, t);
+      } catch (err) {
+        return (err as Error).message;
+      }
+      assert.fail(`accepted ${String(arg)}`);
+    };
+    assert.match(refusal({ key: 42 }), /\(key: .*, got 42\)$/);
+    const nan = refusal({ key: 'aws-mla-c01', targetHours: NaN });
+    assert.match(nan, /\(targetHours: .*, got NaN\)$/);
+    assert.doesNotMatch(nan, /"targetHours":null/, 'NaN is not shown as a valid-looking null');
+    assert.match(nan, /"targetHours":NaN/);
+    assert.match(refusal({ key: 'aws-mla-c01', targetHours: '50' }), /\(targetHours: .*, got "50"\)$/);
+    assert.match(refusal({ custom: { name: 'Acme ML', provider: 7 } }), /\(custom\.provider: .*, got 7\)$/);
+    assert.match(refusal({ key: 'aws-mla-c01', costUsd: Infinity }), /\(costUsd: .*, got Infinity\)$/);
   });
 
   it('accepts a custom definition with defaults', () => {
-    const arg = parseCommandArg(AddArgSchema, { custom: { name: ' Acme ML ', provider: 'Acme' } });
+    const arg = parseCommandArg(AddArgSchema, { custom: { name: ' Acme ML ', provider: 'Acme' } }, t);
     assert.ok(arg && 'custom' in arg);
     assert.deepEqual(arg.custom, { name: 'Acme ML', provider: 'Acme', domains: [], passMarkPercent: null, validityMonths: null });
   });
@@ -45,5 +64,13 @@ describe('command arguments', () => {
     assert.match(validateNumberInput('abc', 100, t)!, /not a number/);
     assert.match(validateNumberInput('-1', 100, t)!, /negative/);
     assert.match(validateNumberInput('101', 100, t)!, /at most 100/);
+  });
+
+  it('refuses a typed study target that rounds to 0 minutes; empty still means none', () => {
+    assert.match(validateTargetHoursInput('0.004', t)!, /rounds to 0 minutes/);
+    assert.match(validateTargetHoursInput('0', t)!, /rounds to 0 minutes/);
+    assert.equal(validateTargetHoursInput('0.01', t), undefined);
+    assert.equal(validateTargetHoursInput('', t), undefined);
+    assert.match(validateTargetHoursInput('abc', t)!, /not a number/);
   });
 });

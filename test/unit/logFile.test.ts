@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as z from 'zod';
 import type { StudySession } from '../../src/core/model/logs';
 import { BackupWriter } from '../../src/core/store/backup';
 import { LogFile, MAX_PROBLEMS_PER_FILE, type LogSpec } from '../../src/core/store/logFile';
+import { parseLog } from '../../src/core/store/logParse';
 import { SESSIONS_LOG } from '../../src/core/store/logSpecs';
 import { NodeFileAccess } from '../../src/services/nodeFileAccess';
 import { sampleSession } from './support/samples';
@@ -148,6 +149,62 @@ describe('LogFile (sessions.jsonl)', () => {
     assert.equal(problems.length, 1);
     assert.match(problems[0].message, /could not be read.*left untouched/);
     await assert.rejects(log.append(sampleSession()), /could not be read/);
+  });
+
+  it('reads a log saved with a UTF-8 byte-order mark silently: no problem, no backup, no rewrite', async () => {
+    const log = open();
+    const a = sampleSession();
+    const text = `\uFEFF{"kind":"cert-study-sessions","v":1}\n${JSON.stringify(a)}\n`;
+    writeFileSync(log.path, text);
+    assert.deepEqual(await log.load(), []);
+    assert.deepEqual(log.all(), [a]);
+    assert.deepEqual(backups(), []);
+    assert.equal(readFileSync(log.path, 'utf8'), text, 'the file is not rewritten');
+  });
+
+  it('treats a newer-version header in the middle of the log as newer data: reported, untouched, not written over', async () => {
+    const log = open();
+    const a = sampleSession();
+    const text = `{"kind":"cert-study-sessions","v":1}\n${JSON.stringify(a)}\n{"kind":"cert-study-sessions","v":3}\n{"id":"y","somethingNew":true}\n`;
+    writeFileSync(log.path, text);
+    const problems = await log.load();
+    assert.equal(problems.length, 1);
+    assert.match(problems[0].message, /newer version of the extension \(v3/);
+    await assert.rejects(log.append(sampleSession()), /newer version/);
+    assert.equal(readFileSync(log.path, 'utf8'), text, 'nothing rewritten');
+    assert.deepEqual(backups(), []);
+  });
+
+  it('becomes writable again on the next reload once an unreadable log is readable', async () => {
+    const log = open();
+    mkdirSync(log.path);
+    assert.equal((await log.load()).length, 1);
+    await assert.rejects(log.append(sampleSession()), /could not be read/);
+    rmdirSync(log.path); // the user removes the folder; the next focus reloads
+    assert.deepEqual(await log.reloadIfChanged(), []);
+    const s = sampleSession();
+    await log.append(s);
+    assert.deepEqual(log.all(), [s]);
+  });
+
+  it('validates a large log in slices, yielding to the host between them, and reads every record', async () => {
+    const sessions = Array.from({ length: 500 }, (_, i) => {
+      const day = new Date(Date.UTC(2020, 0, 1) + i * 86_400_000).toISOString().slice(0, 10);
+      return sampleSession({ start: `${day}T15:00:00.000Z`, end: `${day}T16:00:00.000Z` });
+    });
+    const text = ['{"kind":"cert-study-sessions","v":1}', ...sessions.map((x) => JSON.stringify(x))].join('\n') + '\n';
+    let yields = 0;
+    const countYield = async () => {
+      yields++;
+    };
+    // A zero-length slice yields before every record; an endless one never yields.
+    const sliced = await parseLog(text, SESSIONS_LOG, countYield, 0);
+    assert.equal(sliced.records.length, 500);
+    assert.ok(yields >= 500, `yielded ${yields} times`);
+    yields = 0;
+    const whole = await parseLog(text, SESSIONS_LOG, countYield, Number.POSITIVE_INFINITY);
+    assert.equal(yields, 0);
+    assert.deepEqual(whole.records, sliced.records);
   });
 
   it('caps the problems reported for a garbage file', async () => {

@@ -27,7 +27,7 @@ export const StudySessionSchema = z
  * `Z`) compare as text; only mixed forms need parsing. Saves two Date.parse calls per session
  * on every load.
  */
-function endsAfterStart(start: string, end: string): boolean {
+export function endsAfterStart(start: string, end: string): boolean {
   if (start.length === end.length && start.slice(-6) === end.slice(-6)) return end >= start;
   return Date.parse(end) >= Date.parse(start);
 }

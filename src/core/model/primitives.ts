@@ -5,7 +5,7 @@ import * as z from 'zod';
  * years. One definition for dates and instants; inside the pattern the check costs almost
  * nothing, where a refinement per value added a millisecond to loading ten years of sessions.
  */
-const CALENDAR_DATE =
+export const CALENDAR_DATE =
   '(?:\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))' +
   '|(?:\\d\\d(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)';
 

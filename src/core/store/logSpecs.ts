@@ -1,5 +1,5 @@
 import { PracticeExamSchema, StudySessionSchema, type PracticeExam, type StudySession } from '../model/logs';
-import type { LogSpec } from './logFile';
+import type { LogSpec } from './logParse';
 
 export const SESSIONS_LOG: LogSpec<StudySession> = {
   kind: 'cert-study-sessions',
