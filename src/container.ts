@@ -15,9 +15,27 @@ import { Log } from './services/log';
 import { NodeFileAccess } from './services/nodeFileAccess';
 import { seedDemoDataFromEnvironment } from './demoSeed';
 import { StorageProblemReporter } from './storageProblems';
+import { deletePracticeExam, editPracticeExam, recordPracticeExam } from './commands/practiceCommands';
+import { PracticeService } from './core/practice/practiceService';
+import { PracticeReminders } from './practiceReminders';
 import { CertificationTreeProvider } from './views/certificationTree';
-
-const now = () => new Date();
+import {
+  deleteSessionCommand,
+  discardTimerCommand,
+  editSessionCommand,
+  logStudyTimeCommand,
+  pauseTimerCommand,
+  resumeTimerCommand,
+  startTimerCommand,
+  stopTimerCommand,
+  timerMenuCommand,
+  type TimerCommandDeps,
+} from './commands/timerCommands';
+import type { StudyBlock } from './core/timer/blockSchedule';
+import type { StatusItem } from './shell/statusItem';
+import type { ScheduledTimers } from './shell/timers';
+import { announceMorningBlock } from './timer/morningBlockPrompt';
+import { TimerController } from './timer/timerController';
 
 /** What the shell (src/extension.ts) made before the app was loaded, and when. */
 export interface ShellParts {
@@ -28,6 +46,12 @@ export interface ShellParts {
   /** How long loading (compiling and running) dist/app.js took. */
   appLoadMs: number;
   treeView: vscode.TreeView<string>;
+  /** The one status-bar item. */
+  status: StatusItem;
+  /** Every timeout and interval goes through here, so they can be counted. */
+  timers: ScheduledTimers;
+  /** The extension's clock (shifted by a hidden setting in tests). */
+  now: () => Date;
 }
 
 /**
@@ -41,6 +65,11 @@ export class Container implements vscode.Disposable {
   readonly store: StudyStore;
   readonly service: CertificationService;
   readonly tree: CertificationTreeProvider;
+  readonly practice: PracticeService;
+  readonly practiceReminders: PracticeReminders;
+  readonly timer: TimerController;
+  private readonly timerDeps: TimerCommandDeps;
+  private readonly files = new NodeFileAccess();
   /** Settles when stored data has loaded (problems, if any, were reported). */
   readonly ready: Promise<StoreProblem[]>;
   /** Runs one of the extension's commands; the shell registered them all at activation. */
@@ -49,13 +78,13 @@ export class Container implements vscode.Disposable {
 
   constructor(
     readonly context: vscode.ExtensionContext,
-    shell: ShellParts,
+    readonly shell: ShellParts,
   ) {
-    const { activationStart } = shell;
+    const { activationStart, now } = shell;
     this.disposables.push(this.log);
     this.log.info(`activate took ${shell.activateMs.toFixed(2)} ms`);
     this.log.info(`app loaded in ${shell.appLoadMs.toFixed(1)} ms, ${(performance.now() - activationStart).toFixed(1)} ms after activation`);
-    this.store = new StudyStore(context.globalState, new NodeFileAccess(), context.globalStorageUri.fsPath, now);
+    this.store = new StudyStore(context.globalState, this.files, context.globalStorageUri.fsPath, now);
     this.disposables.push(this.store);
     // The small globalState part loads first and is enough to show the certifications; the
     // logs (the expensive part: ten years of sessions validated with zod) follow, and the tree
@@ -63,6 +92,7 @@ export class Container implements vscode.Disposable {
     const stateReady = this.loadState();
     this.ready = this.loadLogs(stateReady, activationStart);
     this.service = new CertificationService(this.store, now, (message, ...args) => vscode.l10n.t(message, ...args));
+    this.practice = new PracticeService(this.store, now, (message, ...args) => vscode.l10n.t(message, ...args));
 
     this.tree = new CertificationTreeProvider(
       {
@@ -70,9 +100,36 @@ export class Container implements vscode.Disposable {
         catalog: () => this.service.catalog(),
         sortBy: config.treeSortBy,
         now,
+        practice: config.practice,
+        week: config.week,
+        timer: () => {
+          const timer = this.timer?.current();
+          return timer ? { certKey: timer.certKey, paused: timer.running === null } : null;
+        },
       },
       stateReady,
     );
+    this.timer = new TimerController({
+      store: this.store,
+      catalog: () => this.service.catalog(),
+      timers: shell.timers,
+      now,
+      show: (content) => shell.status.set(content),
+      reportProblems: (problems) => this.problems.report(problems),
+      idleMinutes: () => config.timerIdleMinutes(),
+      onSessionsSaved: (key) => this.service.markStudying(key),
+    });
+    this.timerDeps = {
+      timer: this.timer,
+      store: this.store,
+      catalog: () => this.service.catalog(),
+      tracked: () => this.service.tracked(),
+      now,
+      onSessionsSaved: (key) => this.service.markStudying(key),
+    };
+    // A timer left running by this window before a reload, by another window, or by a crash.
+    void this.ready.then(() => this.timer.load()).catch((err) => this.log.showError(vscode.l10n.t('Study timer'), err));
+    this.disposables.push(this.timer, this.timer.onDidChange(() => this.tree.refresh()));
     this.tree.firstItemsShown = (count, build) => {
       this.log.info(`tree first items built in ${build.cpuMs.toFixed(2)} ms CPU, ${build.wallMs.toFixed(2)} ms wall (${count} certifications)`);
       this.log.info(`tree first items after ${(performance.now() - activationStart).toFixed(1)} ms since activation`);
@@ -86,15 +143,28 @@ export class Container implements vscode.Disposable {
         [COMMAND_IDS.removeCertification]: (arg) => removeCertification(this.service, arg, this.log),
         [COMMAND_IDS.setStatus]: (arg) => setStatus(this.service, arg),
         [COMMAND_IDS.showLog]: () => this.log.channel.show(),
+        [COMMAND_IDS.recordPracticeExam]: (arg) => recordPracticeExam(this.practice, arg),
+        [COMMAND_IDS.editPracticeExam]: (arg) => editPracticeExam(this.practice, arg),
+        [COMMAND_IDS.deletePracticeExam]: (arg) => deletePracticeExam(this.practice, arg, this.log),
+        [COMMAND_IDS.startTimer]: (arg) => startTimerCommand(this.timerDeps, arg),
+        [COMMAND_IDS.pauseTimer]: () => pauseTimerCommand(this.timerDeps),
+        [COMMAND_IDS.resumeTimer]: () => resumeTimerCommand(this.timerDeps),
+        [COMMAND_IDS.stopTimer]: () => stopTimerCommand(this.timerDeps),
+        [COMMAND_IDS.discardTimer]: (arg) => discardTimerCommand(this.timerDeps, arg),
+        [COMMAND_IDS.timerMenu]: () => timerMenuCommand(this.timerDeps),
+        [COMMAND_IDS.logStudyTime]: (arg) => logStudyTimeCommand(this.timerDeps, arg),
+        [COMMAND_IDS.editSession]: (arg) => editSessionCommand(this.timerDeps, arg),
+        [COMMAND_IDS.deleteSession]: (arg) => deleteSessionCommand(this.timerDeps, arg),
       },
       this.ready,
       this.log,
     );
+    this.practiceReminders = new PracticeReminders(this.store, () => this.practice.catalog(), now, this.runCommand, this.log);
 
     this.disposables.push(
       this.store.onDidChange(() => this.tree.refresh()),
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('certStudy.tree')) this.tree.refresh();
+        if (['tree', 'practice', 'morningBlock', 'dailyMinimumMinutes', 'restDays'].some((k) => e.affectsConfiguration(`certStudy.${k}`))) this.tree.refresh();
       }),
       this.store.onDidFindProblems((problems) => this.problems.report(problems)),
       // Another window may have written, and the day may have turned: both are checked when
@@ -104,6 +174,7 @@ export class Container implements vscode.Disposable {
         await this.ready;
         this.problems.report(await this.store.reloadFromDisk());
         this.tree.refresh();
+        void this.practiceReminders.check().catch((err) => this.log.warn(`practice reminders: ${String(err)}`));
       }),
     );
   }
@@ -138,12 +209,31 @@ export class Container implements vscode.Disposable {
       this.problems.report(problems);
       await seedDemoDataFromEnvironment(this.store, this.log).catch((err) => this.log.showError('demo data', err));
       this.tree.refresh();
+      void this.practiceReminders.check().catch((err) => this.log.warn(`practice reminders: ${String(err)}`));
       this.log.info(`tree complete with hours after ${(performance.now() - activationStart).toFixed(1)} ms since activation`);
       return problems;
     } catch (err) {
       void this.log.showError(vscode.l10n.t('Loading stored data failed'), err);
       return [];
     }
+  }
+
+  /** The shell's alarm says a morning block starts: one window asks whether to start the timer. */
+  async morningBlockDue(block: StudyBlock): Promise<boolean> {
+    await this.ready;
+    return announceMorningBlock(
+      {
+        files: this.files,
+        storageFolder: this.context.globalStorageUri.fsPath,
+        timer: this.timer,
+        timers: this.shell.timers,
+        catalog: () => this.service.catalog(),
+        tracked: () => this.service.tracked(),
+        autoStop: () => config.morningBlockAutoStop(),
+        now: this.shell.now,
+      },
+      block,
+    );
   }
 
   dispose(): void {

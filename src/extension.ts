@@ -1,28 +1,41 @@
 import * as vscode from 'vscode';
 import type { Container } from './container';
 import { COMMAND_IDS } from './commands/ids';
+import { Clock } from './shell/clock';
 import { LazyTreeProvider } from './shell/lazyTree';
 import { loadAppModule } from './shell/loadApp';
+import { MorningBlockAlarm } from './shell/morningBlockAlarm';
+import { StatusItem } from './shell/statusItem';
+import { ScheduledTimers } from './shell/timers';
 
 /**
  * The startup path every window pays for, so it holds only what must exist before anything is
- * used: the command ids, the view and one proxy provider. Everything else (zod, the catalog, the
- * store, the tree model) is in dist/app.js and is loaded the first time something needs it: the
- * view asks for rows, a command runs, or (demo profile) there is data to import.
- * See "Keeping activation cheap" in the README.
+ * used: the command ids, the view with a proxy provider, the status-bar item (created when it
+ * has something to show), and one alarm for the next morning block. Everything else (zod, the
+ * catalog, the store, the timer, the tree model) is in dist/app.js, loaded the first time
+ * something needs it: the view asks for rows, a command runs, a morning block starts, or a study
+ * timer is found running. See "Keeping activation cheap" in the README.
  */
 
 /** What `activate()` returns: the integration tests reach the loaded extension through it. */
 export interface CertStudyApi {
   /** Loads the app if nothing has yet, and settles with it once stored data has loaded. */
   app(): Promise<Container>;
+  /** Whether dist/app.js has been loaded in this window. */
+  appLoaded(): boolean;
+  /** How many timeouts and intervals the extension keeps now (nothing ticks while idle). */
+  scheduledTimers(): number;
+  status: StatusItem;
+  alarm(): MorningBlockAlarm | undefined;
 }
 
 export function activate(context: vscode.ExtensionContext): CertStudyApi {
   const activationStart = performance.now();
   const tree = new LazyTreeProvider(() => app().then((c) => c.tree));
   const treeView = vscode.window.createTreeView('certStudy.certifications', { treeDataProvider: tree, showCollapseAll: true });
-  context.subscriptions.push(treeView, tree);
+  const status = new StatusItem();
+  const timers = new ScheduledTimers();
+  context.subscriptions.push(treeView, tree, status);
 
   let loading: Promise<Container> | undefined;
   function app(): Promise<Container> {
@@ -30,7 +43,7 @@ export function activate(context: vscode.ExtensionContext): CertStudyApi {
       const loadStart = performance.now();
       const { startApp } = loadAppModule();
       const appLoadMs = performance.now() - loadStart;
-      const container = startApp(context, { activationStart, activateMs, appLoadMs, treeView });
+      const container = startApp(context, { activationStart, activateMs, appLoadMs, treeView, status, timers, now: () => now() });
       context.subscriptions.push(container);
       tree.attach(container.tree);
       return container.ready.then(() => container);
@@ -41,11 +54,34 @@ export function activate(context: vscode.ExtensionContext): CertStudyApi {
   for (const id of Object.values(COMMAND_IDS)) {
     context.subscriptions.push(vscode.commands.registerCommand(id, async (arg: unknown) => (await app()).runCommand(id, arg)));
   }
-  // `npm start -- --demo` hands over data to import; nothing else loads the app unasked.
-  if (process.env.CERT_STUDY_DEMO_SEED) setTimeout(() => void app(), 0);
+
+  // After activate() returns: the clock and the alarm read settings, and a timer left running
+  // (this window reloaded, another window has one, the editor crashed) loads the app to show and
+  // recover it. Re-checked on focus: another window may have started one since.
+  let now = () => new Date();
+  let alarm: MorningBlockAlarm | undefined;
+  const timerFile = vscode.Uri.joinPath(context.globalStorageUri, 'timer.json');
+  const loadIfTimerExists = () => {
+    if (!loading) void vscode.workspace.fs.stat(timerFile).then(() => app(), () => undefined);
+  };
+  setTimeout(() => {
+    const clock = new Clock();
+    now = clock.now;
+    alarm = new MorningBlockAlarm(timers, clock.now, (block) => void app().then((c) => c.morningBlockDue(block)));
+    context.subscriptions.push(
+      clock,
+      alarm,
+      vscode.window.onDidChangeWindowState((state) => {
+        if (state.focused) loadIfTimerExists();
+      }),
+    );
+    loadIfTimerExists();
+    // `npm start -- --demo` hands over data to import.
+    if (process.env.CERT_STUDY_DEMO_SEED) void app();
+  }, 0);
 
   const activateMs = performance.now() - activationStart;
-  return { app };
+  return { app, appLoaded: () => loading !== undefined, scheduledTimers: () => timers.count, status, alarm: () => alarm };
 }
 
 /** Nothing to save here: every change was written when it happened. */

@@ -5,6 +5,18 @@ export const COMMAND_IDS = {
   removeCertification: 'certStudy.removeCertification',
   setStatus: 'certStudy.setStatus',
   showLog: 'certStudy.showLog',
+  recordPracticeExam: 'certStudy.recordPracticeExam',
+  editPracticeExam: 'certStudy.editPracticeExam',
+  deletePracticeExam: 'certStudy.deletePracticeExam',
+  startTimer: 'certStudy.startTimer',
+  pauseTimer: 'certStudy.pauseTimer',
+  resumeTimer: 'certStudy.resumeTimer',
+  stopTimer: 'certStudy.stopTimer',
+  discardTimer: 'certStudy.discardTimer',
+  timerMenu: 'certStudy.timerMenu',
+  logStudyTime: 'certStudy.logStudyTime',
+  editSession: 'certStudy.editSession',
+  deleteSession: 'certStudy.deleteSession',
 } as const;
 
 export type CommandId = (typeof COMMAND_IDS)[keyof typeof COMMAND_IDS];

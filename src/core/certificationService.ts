@@ -201,6 +201,12 @@ export class CertificationService {
   }
 
   /** Any study session or practice exam logged for it. */
+  /** Time was logged for `key`: a planned certification is now being studied (the status lifecycle). */
+  async markStudying(key: string): Promise<void> {
+    if (this.get(key)?.status !== 'planned') return;
+    await this.store.updateCertifications((list) => list.map((c) => (c.key === key && c.status === 'planned' ? withStatus(c, 'studying', this.now()) : c)));
+  }
+
   private hasStudied(key: string): boolean {
     return this.store.sessions.all().some((s) => s.certKey === key) || this.store.practiceExams.all().some((p) => p.certKey === key);
   }

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { readSettings, type Settings } from '../core/model/settings';
+import { practiceSettingsOf } from '../core/practice/settings';
 
 /** The `certStudy.*` settings, validated by the core's schema on every read (they change at any time). */
 function settings(): Settings {
@@ -11,4 +12,23 @@ export const config = {
   treeSortBy: () => settings()['tree.sortBy'],
   showRetiredInCatalog: () => settings()['catalog.showRetired'],
   confirmBeforeRemove: () => settings().confirmBeforeRemove,
+  practice: () => practiceSettingsOf(settings()),
+  timerIdleMinutes: () => settings()['timer.idleMinutes'],
+  morningBlockAutoStop: () => settings()['morningBlock.autoStop'],
+  /** What the tree's "this week" row needs: the block, the daily minimum, the rest days. */
+  week: () => {
+    const all = settings();
+    return {
+      block: {
+        enabled: all['morningBlock.enabled'],
+        start: all['morningBlock.start'],
+        durationMinutes: all['morningBlock.durationMinutes'],
+        days: all['morningBlock.days'],
+      },
+      dailyMinimumMinutes: all.dailyMinimumMinutes,
+      restDays: all.restDays,
+    };
+  },
+  /** Turns the practice-exam reminder off (its "Don't remind me" button). */
+  turnOffPracticeReminders: () => vscode.workspace.getConfiguration('certStudy').update('practice.reminders', false, vscode.ConfigurationTarget.Global),
 };

@@ -55,6 +55,21 @@ export class NodeFileAccess implements FileAccess {
     await fs.appendFile(file, text, 'utf8');
   }
 
+  async remove(file: string): Promise<void> {
+    await fs.rm(file, { force: true });
+  }
+
+  async createExclusive(file: string, text: string): Promise<boolean> {
+    await fs.mkdir(path.dirname(file), { recursive: true });
+    try {
+      await fs.writeFile(file, text, { encoding: 'utf8', flag: 'wx' });
+      return true;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'EEXIST') return false;
+      throw err;
+    }
+  }
+
   join(...parts: string[]): string {
     return path.join(...parts);
   }

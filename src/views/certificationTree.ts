@@ -2,6 +2,8 @@ import * as vscode from 'vscode';
 import type { Catalog } from '../core/catalog/catalog';
 import { buildCertTree, changedRoots, type CertTree, type TreeNodeView, type TreeSort } from '../core/tree/certTree';
 import type { StudySnapshot } from '../core/store/studyStore';
+import type { PracticeSettings } from '../core/practice/settings';
+import type { WeekSettings } from '../core/tree/weekRow';
 import { startStopwatch, ZERO_SPAN, type Span } from '../core/util/stopwatch';
 
 const COLLAPSIBLE: Record<TreeNodeView['collapsible'], vscode.TreeItemCollapsibleState> = {
@@ -15,6 +17,12 @@ export interface TreeInputs {
   catalog(): Catalog;
   sortBy(): TreeSort;
   now(): Date;
+  /** The certStudy.practice.* settings (defaults when absent). */
+  practice?(): PracticeSettings;
+  /** The "this week" row's settings. */
+  week?(): WeekSettings;
+  /** The study timer, if one exists. */
+  timer?(): { certKey: string; paused: boolean } | null;
 }
 
 /**
@@ -100,6 +108,9 @@ export class CertificationTreeProvider implements vscode.TreeDataProvider<string
       catalog: this.inputs.catalog(),
       now: this.inputs.now(),
       sortBy: this.inputs.sortBy(),
+      practice: this.inputs.practice?.(),
+      week: this.inputs.week?.(),
+      timer: this.inputs.timer?.(),
       t: (message, ...args) => vscode.l10n.t(message, ...args),
     });
   }

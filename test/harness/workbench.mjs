@@ -162,6 +162,25 @@ export async function reloadWindow(page, { timeout = 30_000 } = {}) {
   await navigated;
 }
 
+/**
+ * Changes user settings the way a person does, in the settings.json editor, so the workbench
+ * applies them at once (a write to the file from outside is not always noticed by code-server).
+ * @param {import('playwright-core').Page} page
+ * @param {Record<string, unknown>} settings the whole new content of the user settings
+ */
+export async function editUserSettings(page, settings) {
+  await runCommand(page, 'Preferences: Open User Settings (JSON)');
+  const editor = page.locator('.editor-instance .monaco-editor').first();
+  await editor.waitFor({ timeout: 15_000 });
+  await editor.click();
+  await page.keyboard.press('ControlOrMeta+A');
+  // insertText: no auto-closed brackets or quotes, unlike typing.
+  await page.keyboard.insertText(JSON.stringify(settings, null, 2));
+  await page.keyboard.press('ControlOrMeta+S');
+  await page.waitForTimeout(500);
+  await runCommand(page, 'View: Close Editor');
+}
+
 /** @param {string} text */
 function escapeRegExp(text) {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

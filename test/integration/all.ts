@@ -3,4 +3,6 @@
 import './smoke.test';
 import './extension.test';
 import './certifications.test';
+import './practice.test';
+import './timer.test';
 import './reload.test';

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { existsSync, readdirSync, appendFileSync, mkdirSync } from 'fs';
+import { existsSync, readdirSync, appendFileSync, mkdirSync, readFileSync } from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { activeContainer, phase, treeRows } from './support';
@@ -53,5 +53,28 @@ describe('corrupt stored state [reload]', () => {
     // The rest keeps working: a change can be made and is saved.
     await vscode.commands.executeCommand('certStudy.addCertification', { key: 'custom:acme-ml' });
     assert.ok((await treeRows(container)).some((r) => r.id === 'cert:custom:acme-ml'));
+  });
+});
+
+describe('a running study timer survives a window reload [reload]', () => {
+  it('is still running after the reload, from the same start, shown in the status bar without a question', async () => {
+    const container = await activeContainer();
+    const api = vscode.extensions.getExtension<import('../../src/extension').CertStudyApi>('cert-study.cert-study-tracker')!.exports;
+    const marker = path.join(container.context.globalStorageUri.fsPath, 'reload-timer-started-at');
+    if (phase() === '1') {
+      if (container.timer.current()) await container.timer.discard();
+      // The certification the suite above added (the other suites' rows must stay as they expect).
+      if (!container.service.get('aws-mla-c01')) await vscode.commands.executeCommand('certStudy.addCertification', { key: 'aws-mla-c01' });
+      const timer = await vscode.commands.executeCommand<{ startedAt: string }>('certStudy.startTimer', { key: 'aws-mla-c01' });
+      mkdirSync(path.dirname(marker), { recursive: true });
+      appendFileSync(marker, timer.startedAt);
+      return;
+    }
+    const timer = container.timer.current();
+    assert.ok(timer, 'the timer was found running after the reload');
+    assert.strictEqual(timer.certKey, 'aws-mla-c01');
+    assert.strictEqual(timer.startedAt, readFileSync(marker, 'utf8'));
+    assert.match(api.status.text ?? '', /^\$\(watch\) \d\d:\d\d · AWS MLA-C01$/);
+    await container.timer.discard();
   });
 });

@@ -18,10 +18,42 @@ export async function resetCertifications(container: Container): Promise<void> {
   await container.store.setCustomCertifications([]);
 }
 
-/** The rows the real tree provider gives VS Code, as TreeItems. */
+/**
+ * The rows the real tree provider gives VS Code, as TreeItems. At the root, the certification
+ * rows only: the "This week" summary row above them is read with `weekRowOf`.
+ */
 export async function treeRows(container: Container, parent?: string): Promise<vscode.TreeItem[]> {
-  const ids = await container.tree.getChildren(parent);
+  const ids = (await container.tree.getChildren(parent)).filter((id) => parent !== undefined || id !== 'week');
   return Promise.all(ids.map((id) => container.tree.getTreeItem(id)));
+}
+
+/** The "This week" row, when the tree shows one. */
+export async function weekRowOf(container: Container): Promise<vscode.TreeItem | undefined> {
+  const ids = await container.tree.getChildren();
+  return ids.includes('week') ? container.tree.getTreeItem('week') : undefined;
+}
+
+/**
+ * Stands in for `vscode.window`'s messages and quick picks until `restore()`: records what the
+ * extension shows, and answers with `answer` (undefined = the user dismissed it). The tests run
+ * in the extension's own folder, so VS Code hands them the same API object as the extension.
+ */
+export function answerWindow(answer: (message: string, buttons: string[]) => string | undefined = () => undefined): {
+  messages: string[];
+  restore(): void;
+} {
+  const window = vscode.window as unknown as Record<string, unknown>;
+  const names = ['showErrorMessage', 'showWarningMessage', 'showInformationMessage'];
+  const originals = new Map(names.map((n) => [n, window[n]]));
+  const messages: string[] = [];
+  for (const n of names) {
+    window[n] = (message: string, ...rest: unknown[]) => {
+      messages.push(message);
+      const buttons = rest.filter((r): r is string => typeof r === 'string');
+      return Promise.resolve(answer(message, buttons));
+    };
+  }
+  return { messages, restore: () => originals.forEach((fn, n) => (window[n] = fn)) };
 }
 
 /** Polls until `check` stops throwing (VS Code delivers some events just after a promise settles). */

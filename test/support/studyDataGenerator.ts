@@ -84,7 +84,8 @@ export function generateTenYears(seed: number, end: Date): GeneratedData {
       sessions.push(morningSession(random, day, certKey, 30 + Math.floor(random() * 40), domainIdsOf(certKey)));
     }
     if (d % 12 === 0 && practiceExams.length < 300) {
-      practiceExams.push({ id: uuidFrom(random), certKey, takenAt: toOffsetInstant(setTime(day, { hours: 19, minutes: 0 })), scorePercent: Math.round(45 + random() * 50), source: 'Practice test', note: '' });
+      const scorePercent = Math.round(45 + random() * 50);
+      practiceExams.push({ id: uuidFrom(random), certKey, takenAt: toOffsetInstant(setTime(day, { hours: 19, minutes: 0 })), scorePercent, entered: { kind: 'percent', percent: scorePercent }, domainScores: {}, source: 'Practice test', note: '' });
     }
   }
   return { certifications, sessions: sessions.slice(0, 3000), practiceExams };
@@ -113,11 +114,15 @@ export function generateDemo(seed: number, now: Date): GeneratedData {
       sessions.push({ ...kaggle, activity: 'kaggle', start: toOffsetInstant(setTime(day, { hours: 10, minutes: 0 })), end: toOffsetInstant(setTime(day, { hours: 11, minutes: 30 })) });
     }
   }
-  const practiceExams: PracticeExam[] = [58, 64, 71].map((score, i) => ({
+  // Official practice sets of 65 questions, the latest with a score per exam domain.
+  const mlaDomains = domainIdsOf(mla);
+  const practiceExams: PracticeExam[] = [38, 42, 46].map((correct, i) => ({
     id: uuidFrom(random),
     certKey: mla,
     takenAt: toOffsetInstant(setTime(addDays(started, 2 + i * 14), { hours: 19, minutes: 30, seconds: 0, milliseconds: 0 })),
-    scorePercent: score,
+    scorePercent: Math.round((correct / 65) * 1000) / 10,
+    entered: { kind: 'raw', correct, total: 65 },
+    domainScores: i === 2 ? Object.fromEntries(mlaDomains.map((id, d) => [id, [78, 71, 58, 69][d] ?? 70])) : {},
     source: i === 0 ? 'Diagnostic: official practice question set' : 'Official practice question set',
     note: '',
   }));

@@ -38,7 +38,7 @@ describe('certification tree mapping', () => {
     const tree = build(snapshot({ logsLoaded: false, certifications: [sampleCert({ examDate: '2026-12-19' })] }));
     assert.equal(tree.nodes.get('cert:aws-mla-c01')!.description, '… / 120 h · exam in 23 d');
     assert.equal(tree.nodes.get('cert:aws-mla-c01/hours')!.description, '… / 120 h');
-    assert.equal(tree.nodes.get('cert:aws-mla-c01/practice')!.description, '… · pass ≈ 72 %');
+    assert.equal(tree.nodes.get('cert:aws-mla-c01/practice')!.description, '… · pass ≈ 68.9 %');
     const loaded = build(snapshot({ certifications: [sampleCert({ examDate: '2026-12-19' })] }));
     assert.equal(loaded.nodes.get('cert:aws-mla-c01/hours')!.description, '0 / 120 h (0 %)');
     assert.deepEqual(changedRoots(tree, loaded), ['cert:aws-mla-c01'], 'the row refreshes when the logs arrive');
@@ -66,18 +66,64 @@ describe('certification tree mapping', () => {
     assert.equal(row.description, `1.5 h · weight ${domain.weightPercent!.min} %`);
   });
 
-  it('lists practice exams latest first, judged against the pass mark', () => {
+  it('lists practice exams latest first, judged against the pass mark, with the trend and the next one due', () => {
     const practiceExams = [
       samplePractice({ takenAt: '2026-11-01T08:00:00.000-06:00', scorePercent: 55 }),
-      samplePractice({ takenAt: '2026-11-20T08:00:00.000-07:00', scorePercent: 78 }),
+      samplePractice({ takenAt: '2026-11-20T08:00:00.000-07:00', scorePercent: 78, entered: { kind: 'raw', correct: 39, total: 50 } }),
     ];
     const tree = build(snapshot({ certifications: [sampleCert()], practiceExams }));
     const practice = tree.nodes.get('cert:aws-mla-c01/practice')!;
-    assert.equal(practice.description, '2 taken · latest 78 % · pass ≈ 72 %');
-    const [latest, first] = practice.childIds.map((id) => tree.nodes.get(id)!);
+    assert.equal(practice.description, 'latest 78 % ↑ 23 · pass ≈ 68.9 % · next in 8 d');
+    const [next, readiness, latest, first] = practice.childIds.map((id) => tree.nodes.get(id)!);
+    assert.equal(next.id, 'cert:aws-mla-c01/practice/next');
+    assert.equal(next.description, '2026-12-04 · in 8 d', 'one every 14 days after the latest');
+    assert.deepEqual(next.command, { id: 'certStudy.recordPracticeExam', title: 'Record Practice Exam', argument: { key: 'aws-mla-c01' } });
+    assert.equal(readiness.description, 'Not yet · 2 of 3 practice exams so far (55, 78); each needs ≥ 73.9');
+    assert.equal(readiness.icon.id, 'circle-slash');
     assert.equal(latest.label, '2026-11-20');
+    assert.equal(latest.description, '78 % (39/50) ↑ 23 · Official practice question set');
     assert.equal(latest.icon.id, 'pass-filled');
+    assert.equal(latest.contextValue, 'practiceExam');
     assert.equal(first.icon.id, 'circle-slash');
+    assert.equal(tree.nodes.get('cert:aws-mla-c01')!.description, '0 / 120 h', 'not overdue: nothing extra on the certification row');
+  });
+
+  it('says Ready with its reasons, and names the domain to study next', () => {
+    const domains = { 'data-preparation': 80, 'ml-model-development': 85 };
+    const practiceExams = [81, 84, 86].map((scorePercent, i) =>
+      samplePractice({ takenAt: `2026-11-${10 + i * 7}T19:00:00.000-07:00`, scorePercent, domainScores: i === 2 ? domains : {} }),
+    );
+    const tree = build(snapshot({ certifications: [sampleCert()], practiceExams }));
+    const readiness = tree.nodes.get('cert:aws-mla-c01/practice/readiness')!;
+    assert.equal(readiness.description, 'Ready · last 3 scores 81, 84, 86 ≥ 73.9; weakest domain Data Preparation for Machine Learning 80 ≥ 58.9');
+    assert.equal(readiness.icon.id, 'pass-filled');
+    assert.match(readiness.tooltip.replace(/\\(.)/g, '$1'), /- ℹ pass mark 720\/1000 converted to ≈ 68\.9 %/, 'the hover lists every reason, escapes removed');
+    const studyNext = tree.nodes.get('cert:aws-mla-c01/practice/study-next')!;
+    assert.equal(studyNext.description, 'Data Preparation for Machine Learning: 80 % · weight 28 %');
+  });
+
+  it('shows an overdue practice exam on the certification row too', () => {
+    const practiceExams = [samplePractice({ takenAt: '2026-11-01T08:00:00.000-06:00', scorePercent: 70 })];
+    const tree = build(snapshot({ certifications: [sampleCert()], practiceExams }));
+    assert.equal(tree.nodes.get('cert:aws-mla-c01')!.description, '0 / 120 h · practice overdue');
+    assert.equal(tree.nodes.get('cert:aws-mla-c01/practice/next')!.description, '2026-11-15 · overdue 11 d');
+    assert.equal(tree.nodes.get('cert:aws-mla-c01/practice/next')!.icon.id, 'warning');
+    const passed = build(snapshot({ certifications: [sampleCert({ status: 'passed', earnedOn: '2026-11-25' })], practiceExams }));
+    assert.equal(passed.nodes.get('cert:aws-mla-c01/practice/next')!.description, 'none needed: passed');
+  });
+
+  it('uses the practice settings it is given', () => {
+    const practiceExams = [samplePractice({ takenAt: '2026-11-20T08:00:00.000-07:00', scorePercent: 80 })];
+    const tree = buildCertTree({
+      snapshot: snapshot({ certifications: [sampleCert({ key: 'google-pmle' })], practiceExams: practiceExams.map((p) => ({ ...p, certKey: 'google-pmle' })) }),
+      catalog,
+      now,
+      sortBy: 'name',
+      t,
+      practice: { intervalDays: 7, consecutive: 1, marginPoints: 0, domainFloorPoints: 10, defaultPassPercent: 80, reminders: true },
+    });
+    assert.equal(tree.nodes.get('cert:google-pmle/practice')!.description, 'latest 80 % · pass 80 % (default) · next in 1 d');
+    assert.match(tree.nodes.get('cert:google-pmle/practice/readiness')!.description, /^Ready · last score 80 ≥ 80/);
   });
 
   it('shows "unknown" for unknown facts and the retirement notice in the tooltip', () => {
@@ -89,7 +135,7 @@ describe('certification tree mapping', () => {
     assert.match(rendered, /Retired since 2026-03-31/);
     assert.match(rendered, /Successors: AWS MLA-C01, AWS AIP-C01/);
     assert.match(rendered, /\*\*Duration:\*\* unknown/);
-    assert.match(rendered, /\*\*Pass mark:\*\* 750 on 100–1000 \(≈ 75 %\)/);
+    assert.match(rendered, /\*\*Pass mark:\*\* 750 on 100–1000 \(≈ 72\.2 %\)/);
   });
 
   it('counts down to expiry once passed', () => {

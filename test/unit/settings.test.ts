@@ -5,8 +5,25 @@ import { readSettings, SettingsSchema } from '../../src/core/model/settings';
 
 describe('settings', () => {
   it('falls back to the default for each value that does not fit, keeping the others', () => {
-    const values: Record<string, unknown> = { 'tree.sortBy': 'by-mood', 'catalog.showRetired': false, confirmBeforeRemove: 'yes' };
-    assert.deepEqual(readSettings((k) => values[k]), { 'tree.sortBy': 'examDate', 'catalog.showRetired': false, confirmBeforeRemove: true });
+    const values: Record<string, unknown> = {
+      'tree.sortBy': 'by-mood',
+      'catalog.showRetired': false,
+      confirmBeforeRemove: 'yes',
+      'practice.intervalDays': 0,
+      'practice.readiness.consecutive': 2.5,
+      'practice.readiness.marginPoints': 3,
+      'practice.defaultPassPercent': '70',
+    };
+    assert.deepEqual(readSettings((k) => values[k]), {
+      ...readSettings(() => undefined),
+      'tree.sortBy': 'examDate',
+      'catalog.showRetired': false,
+      confirmBeforeRemove: true,
+      'practice.intervalDays': 14,
+      'practice.readiness.consecutive': 3,
+      'practice.readiness.marginPoints': 3,
+      'practice.defaultPassPercent': 75,
+    });
   });
 
   it('matches what package.json declares: the same keys, enums and defaults', () => {

@@ -2,6 +2,8 @@ import type { CatalogEntry } from '../model/catalog';
 import type { CustomCertification } from '../model/tracking';
 import type { IsoDate } from '../model/primitives';
 import { addMonthsToDate } from '../time/clock';
+import { roundPercent } from '../practice/percent';
+import { scaledToPercent } from '../practice/scale';
 import { CATALOG_ENTRIES } from './entries';
 
 /** Order in which providers appear in the picker; custom providers follow alphabetically. */
@@ -64,14 +66,14 @@ export function isCustomKey(key: string): boolean {
 }
 
 /**
- * The pass mark as an approximate percentage, for comparing practice-exam percentages.
- * Scaled scores (750 on 100-1000) are not linear in questions answered; score/max is the
- * common rule of thumb (75 %) and errs on the side of more preparation.
+ * The pass mark as a percentage, one decimal: a scaled score by its position on its scale (750
+ * on 100-1000 is 72.2 %, not 75 %), which is an approximation of the percent of questions
+ * needed (see practice/scale.ts). Null when the catalog does not know the pass mark.
  */
 export function approxPassPercent(entry: CatalogEntry): number | null {
   const p = entry.passingScore;
   if (!p) return null;
-  return Math.round((p.score / p.scaleMax) * 1000) / 10;
+  return roundPercent(scaledToPercent(p.score, p));
 }
 
 /** When a pass earned on `earnedOn` expires: null when it never expires or the rule is unknown. */

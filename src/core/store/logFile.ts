@@ -103,15 +103,24 @@ export class LogFile<T> {
   }
 
   async append(record: T): Promise<void> {
+    await this.appendAll([record]);
+  }
+
+  /**
+   * Appends records in one write (a stopped timer's stretches). Records whose id the log already
+   * holds are skipped, so saving the same thing twice (a retry after a crash) counts it once.
+   */
+  async appendAll(records: readonly T[]): Promise<void> {
     this.assertWritable();
-    const parsed = this.spec.recordSchema.parse(record);
+    const fresh = records.map((r) => this.spec.recordSchema.parse(r)).filter((r) => !this.knownIds.has(this.spec.idOf(r)));
+    if (fresh.length === 0) return;
     const last = await this.files.lastChar(this.path);
     // A file that does not end in a newline (hand-edited, or a crash mid-append) would glue
     // this record to its last line and lose both: start a line of our own.
     const prefix = last === undefined || last === '' ? this.headerLine() : last === '\n' ? '' : '\n';
-    await this.files.appendText(this.path, prefix + JSON.stringify(parsed) + '\n');
-    this.records = [...this.records, parsed];
-    this.knownIds.add(this.spec.idOf(parsed));
+    await this.files.appendText(this.path, prefix + fresh.map((r) => JSON.stringify(r) + '\n').join(''));
+    this.records = [...this.records, ...fresh];
+    for (const r of fresh) this.knownIds.add(this.spec.idOf(r));
     this.knownSize = await this.files.size(this.path);
     this.changed.fire();
   }

@@ -19,6 +19,13 @@ export interface FileAccess {
   writeTextAtomic(path: string, text: string): Promise<void>;
   /** Appends to the file, creating it and its folders when missing. */
   appendText(path: string, text: string): Promise<void>;
+  /** Deletes the file; nothing happens when it does not exist. */
+  remove(path: string): Promise<void>;
+  /**
+   * Creates the file only if it does not exist yet, in one step: true for the one caller that
+   * created it. Lets exactly one of several windows claim a reminder.
+   */
+  createExclusive(path: string, text: string): Promise<boolean>;
   join(...parts: string[]): string;
 }
 

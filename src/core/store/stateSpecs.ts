@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { CustomCertificationSchema, ProfileSchema, TrackedCertificationSchema } from '../model/tracking';
+import { CertKeySchema, IsoDateSchema } from '../model/primitives';
 import type { VersionedSpec } from './versioned';
 
 /**
@@ -35,6 +36,14 @@ export const STATE_SPECS = {
     fallback: null,
     migrations: {},
   } satisfies VersionedSpec<z.infer<typeof ProfileSchema> | null>,
+  /** Per certification, the day the practice exam last reminded of fell due (see practice/reminders.ts). */
+  practiceReminders: {
+    name: 'practice reminders',
+    version: 1,
+    schema: z.record(CertKeySchema, IsoDateSchema),
+    fallback: {},
+    migrations: {},
+  } satisfies VersionedSpec<Record<string, string>>,
 };
 
 export type StateSpecs = typeof STATE_SPECS;

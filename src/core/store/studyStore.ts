@@ -6,10 +6,11 @@ import { PRACTICE_EXAMS_LOG, SESSIONS_LOG } from './logSpecs';
 import type { FileAccess, KeyValueStorage, StoreProblem } from './ports';
 import { STATE_SPECS } from './stateSpecs';
 import { VersionedStateStore } from './stateStore';
+import { TimerFile } from './timerFile';
 import { Emitter, type Disposable } from '../util/emitter';
 import { addSpans, startStopwatch, ZERO_SPAN } from '../util/stopwatch';
 
-export type StoreArea = 'certifications' | 'customCertifications' | 'profile' | 'sessions' | 'practiceExams';
+export type StoreArea = 'certifications' | 'customCertifications' | 'profile' | 'practiceReminders' | 'sessions' | 'practiceExams';
 
 /** Everything the views need, read in one go. */
 export interface StudySnapshot {
@@ -31,6 +32,8 @@ export class StudyStore {
   readonly state: VersionedStateStore<typeof STATE_SPECS>;
   readonly sessions: LogFile<StudySession>;
   readonly practiceExams: LogFile<PracticeExam>;
+  /** The running study timer, shared by every window (see TimerRecord). */
+  readonly timer: TimerFile;
   readonly backupFolder: string;
   private readonly changed = new Emitter<StoreArea>();
   readonly onDidChange = this.changed.event;
@@ -42,6 +45,7 @@ export class StudyStore {
     this.state = new VersionedStateStore(storage, STATE_SPECS, backups, now);
     this.sessions = new LogFile(files, storageFolder, SESSIONS_LOG, backups, now);
     this.practiceExams = new LogFile(files, storageFolder, PRACTICE_EXAMS_LOG, backups, now);
+    this.timer = new TimerFile(files, storageFolder, backups, now);
     this.subscriptions.push(
       this.state.onDidChange((key) => this.changed.fire(key)),
       this.sessions.onDidChange(() => this.changed.fire('sessions')),

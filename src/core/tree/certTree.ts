@@ -1,14 +1,19 @@
 import type { Catalog } from '../catalog/catalog';
-import { approxPassPercent, isCustomKey, isRetired } from '../catalog/catalog';
+import { isCustomKey, isRetired } from '../catalog/catalog';
 import { expiresOn } from '../certifications';
 import type { CatalogEntry } from '../model/catalog';
 import type { Settings } from '../model/settings';
+import type { IsoDate } from '../model/primitives';
 import type { CertStatus, TrackedCertification } from '../model/tracking';
+import { firstSessionDays } from '../practice/cadence';
+import { DEFAULT_PRACTICE_SETTINGS, type PracticeSettings } from '../practice/settings';
 import { formatHours, progressByCertification, progressOf, type CertProgress } from '../progress';
 import type { StudySnapshot } from '../store/studyStore';
-import { calendarDaysUntil, localDayOf } from '../time/clock';
+import { calendarDaysUntil } from '../time/clock';
 import { catalogFactsMarkdown, formatRange } from './facts';
 import type { Localize } from './localize';
+import { WEEK_NODE_ID, weekRow, type WeekSettings } from './weekRow';
+import { practiceNodes } from './practiceRows';
 
 /** A tree row as plain data; the VS Code surface maps it to a TreeItem one to one. */
 export interface TreeNodeView {
@@ -78,15 +83,38 @@ export function buildCertTree(input: {
   now: Date;
   sortBy: TreeSort;
   t: Localize;
+  /** The certStudy.practice.* settings; the defaults when not given. */
+  practice?: PracticeSettings;
+  /** The "this week" row's settings; no row when not given. */
+  week?: WeekSettings;
+  /** The certification whose study timer exists, if any: its row shows it. */
+  timer?: { certKey: string; paused: boolean } | null;
 }): CertTree {
   const { snapshot, catalog, now, t } = input;
   const progress = progressByCertification(snapshot.sessions, snapshot.practiceExams);
+  const firstSession = firstSessionDays(snapshot.sessions);
+  const practice = { settings: input.practice ?? DEFAULT_PRACTICE_SETTINGS, firstSession };
   const nodes = new Map<string, TreeNodeView>();
   const certs = sortCertifications(snapshot.certifications, catalog, input.sortBy, now);
   for (const cert of certs) {
-    addCertNodes(nodes, cert, catalog, progressOf(progress, cert.key), now, t, snapshot.logsLoaded);
+    addCertNodes(nodes, cert, catalog, progressOf(progress, cert.key), now, t, snapshot.logsLoaded, practice);
   }
-  return { rootIds: certs.map((c) => certNodeId(c.key)), nodes };
+  const rootIds = certs.map((c) => certNodeId(c.key));
+  const timerNode = input.timer ? nodes.get(certNodeId(input.timer.certKey)) : undefined;
+  if (timerNode && input.timer) {
+    const state = input.timer.paused ? t('timer paused') : t('timer running');
+    nodes.set(timerNode.id, {
+      ...timerNode,
+      icon: { id: input.timer.paused ? 'debug-pause' : 'watch', color: 'charts.green' },
+      contextValue: `${timerNode.contextValue}+timer`,
+      accessibilityLabel: `${timerNode.accessibilityLabel}, ${state}`,
+    });
+  }
+  if (input.week && certs.length > 0 && snapshot.logsLoaded) {
+    nodes.set(WEEK_NODE_ID, weekRow(snapshot.sessions, input.week, now, t));
+    rootIds.unshift(WEEK_NODE_ID);
+  }
+  return { rootIds, nodes };
 }
 
 /**
@@ -127,23 +155,37 @@ function addCertNodes(
   now: Date,
   t: Localize,
   logsLoaded: boolean,
+  practice: { settings: PracticeSettings; firstSession: ReadonlyMap<string, IsoDate> },
 ): void {
   const entry = catalog.get(cert.key);
   // Until the logs are in, hours read "…" rather than a misleading 0.
   const hours = logsLoaded ? formatHours : () => PENDING;
   const id = certNodeId(cert.key);
   const label = entry?.shortName ?? cert.key;
+  const practiceRows = practiceNodes({
+    parentId: id,
+    cert,
+    entry,
+    exams: progress.practiceExams,
+    firstSessionDay: practice.firstSession.get(cert.key),
+    settings: practice.settings,
+    now,
+    t,
+    logsLoaded,
+  });
   // Each builder returns its row followed by its own children.
   const descendants: TreeNodeView[] = [
     hoursNode(id, cert, progress, t, hours, logsLoaded),
     examDateNode(id, cert, now, t),
     ...expiryNodes(id, cert, entry, now, t),
-    ...practiceNodes(id, entry, progress, t, logsLoaded),
+    ...practiceRows.nodes,
     ...domainNodes(id, entry, progress, t, hours),
   ];
   const parts = [describeHours(cert, progress, t, hours)];
   const when = timingPhrase(cert, entry, now, t);
   if (when) parts.push(when);
+  const due = practiceRows.summary?.due;
+  if (due && due.kind !== 'none' && due.state === 'overdue') parts.push(t('practice overdue'));
   if (entry && isRetired(entry)) parts.push(t('retired'));
   const flags = [
     'certification',
@@ -252,41 +294,6 @@ function expiryNodes(parentId: string, cert: TrackedCertification, entry: Catalo
       contextValue: 'expiry',
     }),
   ];
-}
-
-function practiceNodes(parentId: string, entry: CatalogEntry | undefined, progress: CertProgress, t: Localize, logsLoaded: boolean): TreeNodeView[] {
-  const id = `${parentId}/practice`;
-  const passPercent = entry ? approxPassPercent(entry) : null;
-  const exams = progress.practiceExams;
-  const latest = exams.at(-1);
-  const summary = !logsLoaded
-    ? PENDING
-    : latest
-      ? t('{0} taken · latest {1} %', exams.length, Math.round(latest.scorePercent))
-      : t('none yet');
-  // Latest first: the score that matters now is on top.
-  const children = [...exams].reverse().map((p) =>
-    leaf(id, p.id, {
-      label: localDayOf(p.takenAt),
-      description: `${Math.round(p.scorePercent)} %${p.source ? ` · ${p.source}` : ''}`,
-      tooltip: passPercent === null ? t('Pass mark unknown') : p.scorePercent >= passPercent ? t('At or above the pass mark (≈ {0} %)', passPercent) : t('Below the pass mark (≈ {0} %)', passPercent),
-      icon: passPercent === null ? { id: 'circle-filled' } : p.scorePercent >= passPercent ? STATUS_ICONS.passed : { id: 'circle-slash', color: 'list.warningForeground' },
-      contextValue: 'practiceExam',
-    }),
-  );
-  const row: TreeNodeView = {
-    id,
-    parentId,
-    label: t('Practice exams'),
-    description: passPercent === null ? summary : `${summary} · ${t('pass ≈ {0} %', passPercent)}`,
-    tooltip: t('Take a diagnostic practice exam in the first week, then one every two weeks.'),
-    icon: { id: 'checklist' },
-    contextValue: 'practiceExams',
-    collapsible: children.length ? 'collapsed' : 'none',
-    childIds: children.map((c) => c.id),
-    accessibilityLabel: `${t('Practice exams')}, ${summary}`,
-  };
-  return [row, ...children];
 }
 
 function domainNodes(

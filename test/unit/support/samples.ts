@@ -44,6 +44,8 @@ export function samplePractice(overrides: Partial<PracticeExam> = {}): PracticeE
     certKey: 'aws-mla-c01',
     takenAt: '2026-11-20T08:00:00.000-07:00',
     scorePercent: 68,
+    entered: { kind: 'percent', percent: 68 },
+    domainScores: {},
     source: 'Official practice question set',
     note: '',
     ...overrides,

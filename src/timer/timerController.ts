@@ -1,0 +1,360 @@
+import { randomUUID } from 'node:crypto';
+import * as vscode from 'vscode';
+import type { Catalog } from '../core/catalog/catalog';
+import type { StudySession } from '../core/model/logs';
+import type { StudyStore } from '../core/store/studyStore';
+import type { StoreProblem } from '../core/store/ports';
+import {
+  adjustForClockSetBack,
+  autoStopAt,
+  awayMs,
+  dropAwayTime,
+  elapsedMs,
+  formatElapsed,
+  HEARTBEAT_MS,
+  isStale,
+  markActive,
+  pauseTimer,
+  resumeTimer,
+  sessionsAt,
+  startTimer,
+  withHeartbeat,
+  type TimerStart,
+} from '../core/timer/timerMachine';
+import type { TimerRecord } from '../core/timer/timerRecord';
+import { localText } from '../core/timer/manualSession';
+import { toOffsetInstant } from '../core/time/clock';
+import { asPlainText } from '../core/util/plainText';
+import type { StatusContent } from '../shell/statusItem';
+import type { ScheduledTimers } from '../shell/timers';
+
+const t = (message: string, ...args: Array<string | number | boolean>) => vscode.l10n.t(message, ...args);
+const hhmm = (instant: string) => localText(instant).slice(11);
+
+export interface TimerDeps {
+  store: StudyStore;
+  catalog: () => Catalog;
+  timers: ScheduledTimers;
+  now: () => Date;
+  /** Shows the timer in the status bar (null: the timer has nothing to show). */
+  show: (content: StatusContent | null) => void;
+  reportProblems: (problems: StoreProblem[]) => void;
+  idleMinutes: () => number;
+  /** Called after a stop saved sessions for a certification (moves "planned" to "studying"). */
+  onSessionsSaved: (certKey: string) => Promise<void>;
+}
+
+/**
+ * The one study timer across all windows, kept in timer.json (see TimerRecord). This window
+ * re-reads the file before every change, beats the heartbeat every 30 s while it owns the timer,
+ * polls it at the same pace while another window owns it, and takes it over when the owner's
+ * heartbeat goes stale. Nothing ticks while no timer exists: the status bar's one-second update
+ * and the heartbeat run only while there is a timer.
+ */
+export class TimerController implements vscode.Disposable {
+  private timer: TimerRecord | null = null;
+  private readonly windowId = randomUUID();
+  private display: vscode.Disposable | undefined;
+  private heartbeat: vscode.Disposable | undefined;
+  private autoStop: vscode.Disposable | undefined;
+  private lastBeat = { wall: 0, monotonic: 0 };
+  private asking = false;
+  /** Serialises this window's changes, so a click during a heartbeat cannot interleave with it. */
+  private queue: Promise<unknown> = Promise.resolve();
+  private readonly changed = new vscode.EventEmitter<TimerRecord | null>();
+  readonly onDidChange = this.changed.event;
+  private readonly listeners: vscode.Disposable[];
+
+  constructor(private readonly deps: TimerDeps) {
+    this.listeners = [
+      this.changed,
+      vscode.window.onDidChangeWindowState((state) => {
+        if (state.focused) void this.serial(() => this.onFocus(state.active));
+      }),
+    ];
+  }
+
+  current(): TimerRecord | null {
+    return this.timer;
+  }
+
+  /** Reads the timer another window (or this one before a reload or crash) left, and recovers it. */
+  load(): Promise<void> {
+    return this.serial(async () => {
+      const timer = await this.read();
+      if (timer && isStale(timer, this.deps.now()) && timer.owner !== this.windowId) {
+        await this.recover(timer);
+      } else {
+        await this.adopt(timer);
+      }
+    });
+  }
+
+  start(start: TimerStart): Promise<TimerRecord> {
+    return this.serial(async () => {
+      const running = await this.read();
+      if (running) throw new TimerRunningError(running);
+      const timer = startTimer(start, this.deps.now(), this.windowId, randomUUID);
+      await this.deps.store.timer.write(timer);
+      await this.adopt(timer);
+      return timer;
+    });
+  }
+
+  pause(): Promise<TimerRecord> {
+    return this.change((timer, now) => pauseTimer(timer, now));
+  }
+
+  resume(): Promise<TimerRecord> {
+    return this.change((timer, now) => resumeTimer(timer, now, randomUUID));
+  }
+
+  /** Saves what ran (one session per running stretch, exact instants) and ends the timer. */
+  stop(end?: Date): Promise<StudySession[]> {
+    return this.serial(async () => {
+      const timer = await this.requireTimer();
+      return this.save(timer, end ?? this.deps.now());
+    });
+  }
+
+  /** Ends the timer without saving: the one way to drop its time. */
+  discard(): Promise<TimerRecord> {
+    return this.serial(async () => {
+      const timer = await this.requireTimer();
+      await this.deps.store.timer.remove();
+      await this.adopt(null);
+      return timer;
+    });
+  }
+
+  dispose(): void {
+    this.stopTicking();
+    this.listeners.forEach((l) => l.dispose());
+  }
+
+  // ---- internals ----
+
+  private serial<T>(work: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(work, work);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  private async read(): Promise<TimerRecord | null> {
+    const { timer, problems } = await this.deps.store.timer.read();
+    if (problems.length) this.deps.reportProblems(problems);
+    return timer;
+  }
+
+  private async requireTimer(): Promise<TimerRecord> {
+    const timer = await this.read();
+    if (!timer) {
+      await this.adopt(null);
+      throw new NoTimerError();
+    }
+    return timer;
+  }
+
+  private change(apply: (timer: TimerRecord, now: Date) => TimerRecord): Promise<TimerRecord> {
+    return this.serial(async () => {
+      const timer = await this.requireTimer();
+      const next = withHeartbeat(apply(timer, this.deps.now()), this.deps.now(), this.windowId, vscode.window.state.focused);
+      await this.deps.store.timer.write(next);
+      await this.adopt(next);
+      return next;
+    });
+  }
+
+  private async save(timer: TimerRecord, end: Date): Promise<StudySession[]> {
+    const sessions = sessionsAt(timer, end);
+    // Sessions first, then the timer file: a crash in between leaves the timer to recover, and
+    // the sessions' ids (fixed when each stretch began) keep a second save from counting twice.
+    await this.deps.store.sessions.appendAll(sessions);
+    await this.deps.store.timer.remove();
+    await this.adopt(null);
+    if (sessions.length) await this.deps.onSessionsSaved(timer.certKey);
+    return sessions;
+  }
+
+  /** Makes `timer` this window's view of the timer: status bar, ticking, auto-stop. */
+  private async adopt(timer: TimerRecord | null): Promise<void> {
+    this.timer = timer;
+    this.stopTicking();
+    if (timer) {
+      const due = autoStopAt(timer, this.deps.now());
+      if (due) {
+        await this.save(timer, due);
+        return;
+      }
+      if (timer.running) this.display = this.deps.timers.interval(() => this.render(), 1000);
+      this.heartbeat = this.deps.timers.interval(() => void this.serial(() => this.beat()), HEARTBEAT_MS);
+      this.lastBeat = { wall: this.deps.now().getTime(), monotonic: performance.now() };
+      if (timer.block?.autoStop) {
+        const ms = Date.parse(timer.block.end) - this.deps.now().getTime();
+        this.autoStop = this.deps.timers.timeout(() => void this.serial(() => this.beat()), ms);
+      }
+    }
+    this.render();
+    this.changed.fire(timer);
+  }
+
+  private stopTicking(): void {
+    this.display?.dispose();
+    this.heartbeat?.dispose();
+    this.autoStop?.dispose();
+    this.display = this.heartbeat = this.autoStop = undefined;
+  }
+
+  /** Every 30 s while a timer exists: follow other windows' changes, keep the lease, take over a stale one. */
+  private async beat(): Promise<void> {
+    const timer = await this.read();
+    const now = this.deps.now();
+    if (!timer) return this.adopt(null);
+    const wall = now.getTime() - this.lastBeat.wall;
+    const monotonic = performance.now() - this.lastBeat.monotonic;
+    this.lastBeat = { wall: now.getTime(), monotonic: performance.now() };
+    const owned = timer.owner === this.windowId;
+    if (owned || isStale(timer, now)) {
+      // Only the owner corrects for a clock set back: it is the one that saw the time pass.
+      const next = withHeartbeat(owned ? adjustForClockSetBack(timer, wall, monotonic) : timer, now, this.windowId, vscode.window.state.active);
+      await this.deps.store.timer.write(next);
+      return this.adoptIfChanged(next);
+    }
+    if (vscode.window.state.active && now.getTime() - Date.parse(timer.lastActiveAt) > HEARTBEAT_MS) {
+      const next = markActive(timer, now);
+      await this.deps.store.timer.write(next);
+      return this.adoptIfChanged(next);
+    }
+    return this.adoptIfChanged(timer);
+  }
+
+  private async adoptIfChanged(timer: TimerRecord): Promise<void> {
+    const before = this.timer;
+    const same = before && before.running?.id === timer.running?.id && before.stretches.length === timer.stretches.length && before.certKey === timer.certKey;
+    if (same && !autoStopAt(timer, this.deps.now())) {
+      this.timer = timer;
+      this.render();
+      return;
+    }
+    await this.adopt(timer);
+  }
+
+  private async onFocus(active: boolean): Promise<void> {
+    const timer = await this.read();
+    if (!timer) return this.adopt(null);
+    const now = this.deps.now();
+    const idle = this.deps.idleMinutes();
+    const away = awayMs(timer, now);
+    if (idle > 0 && away >= idle * 60_000 && !this.asking) {
+      this.asking = true;
+      // Asked outside the queue: a person may take minutes to answer.
+      void this.askAboutAwayTime(timer, away).finally(() => (this.asking = false));
+      return this.adoptIfChanged(timer);
+    }
+    if (active && !this.asking) {
+      const next = markActive(timer, now);
+      if (next !== timer) await this.deps.store.timer.write(next);
+      return this.adoptIfChanged(next);
+    }
+    return this.adoptIfChanged(timer);
+  }
+
+  private async askAboutAwayTime(timer: TimerRecord, away: number): Promise<void> {
+    const name = this.name(timer);
+    const since = hhmm(timer.lastActiveAt > (timer.running?.start ?? '') ? timer.lastActiveAt : timer.running!.start);
+    const keep = t('Keep as study time');
+    const drop = t('Drop the away time');
+    const choice = await vscode.window.showInformationMessage(
+      t('No VS Code window was active for {0} min (since {1}) while the {2} timer ran. Reading or a course video is study too: keep that time?', Math.round(away / 60_000), since, name),
+      keep,
+      drop,
+    );
+    await this.serial(async () => {
+      const current = await this.read();
+      if (!current || current.running?.id !== timer.running?.id) return; // stopped or paused meanwhile
+      const now = this.deps.now();
+      const next = choice === drop ? dropAwayTime(current, now, randomUUID) : markActive(current, now);
+      await this.deps.store.timer.write(next);
+      await this.adopt(next);
+    });
+  }
+
+  /**
+   * A timer whose window disappeared without stopping it (the editor closed or crashed, the tab
+   * was killed): one question, and nothing is dropped without it.
+   */
+  private async recover(timer: TimerRecord): Promise<void> {
+    const now = this.deps.now();
+    const lastSeen = new Date(Date.parse(timer.heartbeatAt));
+    // A block timer would have stopped at the block's end: "now" is never later than that.
+    const blockEnd = timer.block?.autoStop ? new Date(Date.parse(timer.block.end)) : null;
+    const upTo = blockEnd && blockEnd < now ? blockEnd : now;
+    const name = this.name(timer);
+    const keepSeen = t('Keep until {0}', hhmm(timer.heartbeatAt));
+    const keepNow = blockEnd && blockEnd < now ? t('Keep until {0} (block end)', hhmm(toOffsetInstant(blockEnd))) : t('Keep until now');
+    const discard = t('Discard');
+    const studiedSince = hhmm(timer.running?.start ?? timer.startedAt);
+    // Killed before its first heartbeat, the timer saw no time to keep "until it closed".
+    const sawTime = sessionsAt(timer, lastSeen).length > 0;
+    const choice = await vscode.window.showWarningMessage(
+      t('You were studying {0} from {1}; the editor closed around {2}.', name, studiedSince, hhmm(timer.heartbeatAt)),
+      { modal: true, detail: t('Keep the time until the editor closed, keep it until now (you kept studying), or discard it.') },
+      ...(sawTime ? [keepSeen, keepNow, discard] : [keepNow, discard]),
+    );
+    const current = await this.read();
+    if (!current || current.startedAt !== timer.startedAt) return this.adopt(current); // another window answered first
+    if (choice === discard) {
+      await this.deps.store.timer.remove();
+      return this.adopt(null);
+    }
+    if (choice === keepNow) {
+      if (upTo === blockEnd) {
+        await this.save(current, upTo);
+        return;
+      }
+      // Still studying: this window takes the timer over and it keeps running.
+      const next = withHeartbeat(markActive(current, now), now, this.windowId, true);
+      await this.deps.store.timer.write(next);
+      return this.adopt(next);
+    }
+    // "Keep until …", and also a dismissed question: keep what the editor saw, lose nothing it did not.
+    await this.save(current, lastSeen);
+    if (choice !== keepSeen) {
+      void vscode.window.showInformationMessage(t('Saved the {0} timer until {1}, when the editor closed.', name, hhmm(timer.heartbeatAt)));
+    }
+  }
+
+  private name(timer: TimerRecord): string {
+    return asPlainText(this.deps.catalog().get(timer.certKey)?.shortName ?? timer.certKey);
+  }
+
+  private render(): void {
+    const timer = this.timer;
+    if (!timer) return this.deps.show(null);
+    const elapsed = formatElapsed(elapsedMs(timer, this.deps.now()));
+    const name = this.name(timer);
+    const paused = timer.running === null;
+    const icon = paused ? '$(debug-pause)' : '$(watch)';
+    const state = paused ? t('paused') : t('running');
+    this.deps.show({
+      text: `${icon} ${elapsed} · ${name}`,
+      tooltip: t('Study timer for {0}: {1} studied, {2}. Click to pause, resume or stop.', name, elapsed, state),
+      accessibilityLabel: t('Study timer for {0}, {1}, {2}', name, elapsed, state),
+      command: 'certStudy.timerMenu',
+    });
+  }
+}
+
+export class TimerRunningError extends Error {
+  constructor(readonly running: TimerRecord) {
+    super(`a timer for ${running.certKey} is already running`);
+    this.name = 'TimerRunningError';
+  }
+}
+
+export class NoTimerError extends Error {
+  constructor() {
+    super(vscode.l10n.t('No study timer is running.'));
+    this.name = 'NoTimerError';
+  }
+}

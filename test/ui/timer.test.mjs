@@ -1,0 +1,215 @@
+// UI tests for the study timer in the real workbench: a tab killed a second after Start (no
+// graceful close) comes back with the recovery question; two windows of one browser show one
+// timer and save one session; a morning block due a few seconds from now (on a test clock set
+// through a hidden setting, never a real wait of minutes) announces itself once.
+/* global describe, it, before, after */
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { EXTENSION_ID, RESULTS_DIR } from '../harness/paths.mjs';
+import { openUiSession } from '../harness/ui-session.mjs';
+import { editUserSettings, runCommand } from '../harness/workbench.mjs';
+
+const ICON = '.part.activitybar a.action-label[class*="activity-workbench-view-extension-certStudy-"]';
+
+/** The user settings with `changes` (the file on the server; read by a window when it starts). */
+function withUserSettings(run, changes) {
+  const file = join(run.userDataDir, 'User', 'settings.json');
+  const settings = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
+  return { ...settings, ...changes };
+}
+
+/** Saves a screenshot of `page` when `work` fails, then fails with its error. */
+async function screenshotOnFailure(page, name, work) {
+  try {
+    return await work();
+  } catch (err) {
+    const file = join(RESULTS_DIR, `ui-${name}.png`);
+    mkdirSync(RESULTS_DIR, { recursive: true });
+    await page.screenshot({ path: file, timeout: 5000 }).catch(() => {});
+    console.log(`      screenshot: ${file}`);
+    throw err;
+  }
+}
+
+/** The sessions saved so far, straight from the file on the server. */
+function savedSessions(run) {
+  const file = join(run.userDataDir, 'User', 'globalStorage', EXTENSION_ID, 'sessions.jsonl');
+  if (!existsSync(file)) return [];
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .slice(1)
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l));
+}
+
+/**
+ * Makes `page` the window the user switched to. Headless Chromium keeps every tab "focused"
+ * (document.hasFocus() is always true), so the workbench never sees a switch; this plays the
+ * part of the OS: the window loses focus, then gets it back.
+ */
+async function focusWindow(page) {
+  await page.bringToFront();
+  await page.evaluate(async () => {
+    const real = Document.prototype.hasFocus;
+    document.hasFocus = () => false;
+    window.dispatchEvent(new Event('blur'));
+    await new Promise((r) => setTimeout(r, 300));
+    document.hasFocus = () => real.call(document);
+    window.dispatchEvent(new Event('focus'));
+  });
+}
+
+const statusItem = (page) => page.locator('.statusbar-item', { hasText: 'AWS MLA-C01' }).filter({ hasText: /\d\d:\d\d/ });
+
+async function addMla(page) {
+  await page.locator(ICON).click({ timeout: 30_000 });
+  await runCommand(page, 'Cert Study: Add Certification');
+  await page.locator('.quick-input-widget .quick-input-box input').fill('MLA-C01');
+  await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'AWS Certified Machine Learning Engineer' }).first().click({ timeout: 15_000 });
+  await page.locator('[id="workbench.view.extension.certStudy"] .monaco-list-row', { hasText: 'AWS MLA-C01' }).first().waitFor({ timeout: 15_000 });
+}
+
+/** Start Study Timer from the palette: the only certification is taken, no domain, reading. */
+async function startFromPalette(page) {
+  await runCommand(page, 'Cert Study: Start Study Timer');
+  await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'No particular domain' }).first().click({ timeout: 15_000 });
+  await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Reading' }).first().click({ timeout: 15_000 });
+  await statusItem(page).first().waitFor({ timeout: 15_000 });
+}
+
+describe('UI: the study timer', function () {
+  this.timeout(180_000);
+
+  describe('a tab killed a second after Start', () => {
+    let session;
+    before(async () => {
+      session = await openUiSession({ label: 'ui-timer-kill' });
+    });
+    after(async () => session?.close());
+
+    it('comes back with the question, and keeps the time until now when asked', async () => {
+      const { page, run, url } = session;
+      await addMla(page);
+      await startFromPalette(page);
+      await page.waitForTimeout(1000);
+      // No beforeunload, no deactivate: the renderer dies (the crash never answers the call).
+      const cdp = await page.context().newCDPSession(page);
+      const crashed = page.waitForEvent('crash', { timeout: 15_000 });
+      void cdp.send('Page.crash').catch(() => {});
+      await crashed;
+      // Ten minutes later, by the test clock: the dead window's heartbeat is stale. No window is
+      // open, so the file is what the next window reads when it starts.
+      const file = join(run.userDataDir, 'User', 'settings.json');
+      writeFileSync(file, JSON.stringify(withUserSettings(run, { 'certStudy.testing.clockOffsetMs': 10 * 60_000 }), null, 2));
+      const next = await page.context().newPage();
+      void page.close().catch(() => {});
+      await next.goto(url, { waitUntil: 'domcontentloaded' });
+      await screenshotOnFailure(next, 'timer-kill', async () => {
+      const dialog = next.locator('.monaco-dialog-box', { hasText: 'You were studying AWS MLA-C01 from' });
+      await dialog.waitFor({ timeout: 60_000 });
+      assert.match(await dialog.innerText(), /the editor closed around \d\d:\d\d/);
+      // Killed before its first heartbeat: there is no time "until it closed" to offer.
+      assert.equal(await dialog.locator('.monaco-button', { hasText: /^Keep until \d\d:\d\d$/ }).count(), 0);
+      await dialog.locator('.monaco-button', { hasText: 'Keep until now' }).click();
+      await dialog.waitFor({ state: 'detached', timeout: 15_000 });
+      // The timer runs on in this window, the ten minutes (test clock) included.
+      const item = statusItem(next).first();
+      await item.waitFor({ timeout: 15_000 });
+      assert.match((await item.innerText()).trim(), /^1\d:\d\d · AWS MLA-C01$/);
+      await runCommand(next, 'Cert Study: Stop Study Timer (Save)');
+      let sessions = savedSessions(run);
+      for (let i = 0; i < 50 && sessions.length === 0; i++) {
+        await next.waitForTimeout(200);
+        sessions = savedSessions(run);
+      }
+      assert.equal(sessions.length, 1, 'one session saved');
+      const ms = Date.parse(sessions[0].end) - Date.parse(sessions[0].start);
+      assert.ok(ms >= 10 * 60_000 && ms < 12 * 60_000, `kept from the start until now (${ms} ms)`);
+      assert.equal(await statusItem(next).count(), 0, 'no timer runs any more');
+      });
+    });
+  });
+
+  describe('two windows of one browser', () => {
+    let session;
+    before(async () => {
+      session = await openUiSession({ label: 'ui-timer-two' });
+    });
+    after(async () => session?.close());
+
+    it('show one timer, and a stop in either saves one session', async () => {
+      const { page: first, url } = session;
+      await screenshotOnFailure(first, 'timer-two-windows', () => twoWindows(first, url));
+    });
+
+    async function twoWindows(first, url) {
+      await addMla(first);
+      const second = await first.context().newPage();
+      await second.goto(url, { waitUntil: 'domcontentloaded' });
+      await second.locator('.part.activitybar').waitFor({ timeout: 60_000 });
+
+      // Whether and how fast the second window sees globalState written by the first (the
+      // certification added above): measured and reported, not required. The timer does not
+      // depend on it: it lives in a file both windows read.
+      const seen = Date.now();
+      await focusWindow(second);
+      await second.locator(ICON).click({ timeout: 30_000 });
+      const shared = await second
+        .locator('[id="workbench.view.extension.certStudy"] .monaco-list-row', { hasText: 'AWS MLA-C01' })
+        .first()
+        .waitFor({ timeout: 15_000 })
+        .then(() => Date.now() - seen, () => undefined);
+      console.log(`      (globalState across two tabs: ${shared === undefined ? 'not seen by the second window within 15 s' : `seen ${shared} ms after focus`})`);
+
+      await focusWindow(first);
+      await startFromPalette(first);
+      await focusWindow(second);
+      await statusItem(second).first().waitFor({ timeout: 30_000 });
+      // A second start in the other window shows the running one and asks; it never creates another.
+      await runCommand(second, 'Cert Study: Start Study Timer');
+      const toast = second.locator('.notification-toast', { hasText: 'already running' }).first();
+      await toast.waitFor({ timeout: 15_000 });
+      await toast.locator('.monaco-button', { hasText: 'Keep It' }).click();
+
+      await runCommand(second, 'Cert Study: Stop Study Timer (Save)');
+      await statusItem(second).first().waitFor({ state: 'detached', timeout: 15_000 });
+      await focusWindow(first);
+      await statusItem(first).first().waitFor({ state: 'detached', timeout: 45_000 });
+      for (let i = 0; i < 50 && savedSessions(session.run).length === 0; i++) await first.waitForTimeout(200);
+      assert.equal(savedSessions(session.run).length, 1);
+    }
+  });
+
+  describe('a morning block due in a few seconds', () => {
+    let session;
+    before(async () => {
+      session = await openUiSession({ label: 'ui-timer-block' });
+    });
+    after(async () => session?.close());
+
+    it('announces itself once', async () => {
+      const { page, run } = session;
+      await addMla(page);
+      // Put the test clock twelve seconds before a whole minute (saving the settings takes a few), and the block there.
+      const real = Date.now();
+      const blockStart = new Date(Math.ceil((real + 90_000) / 60_000) * 60_000);
+      const pad = (n) => String(n).padStart(2, '0');
+      await editUserSettings(
+        page,
+        withUserSettings(run, {
+          'certStudy.testing.clockOffsetMs': blockStart.getTime() - 12_000 - Date.now(),
+          'certStudy.morningBlock.start': `${pad(blockStart.getHours())}:${pad(blockStart.getMinutes())}`,
+          'certStudy.morningBlock.days': ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'],
+        }),
+      );
+      const toast = page.locator('.notification-toast', { hasText: 'Morning study block' });
+      await screenshotOnFailure(page, 'timer-block', () => toast.first().waitFor({ timeout: 30_000 }));
+      assert.match(await toast.first().innerText(), /start the timer for AWS MLA-C01\?/);
+      await page.waitForTimeout(3000);
+      assert.equal(await toast.count(), 1, 'shown once');
+      await toast.first().locator('.monaco-button', { hasText: 'Start' }).first().click();
+      await statusItem(page).first().waitFor({ timeout: 15_000 });
+    });
+  });
+});
