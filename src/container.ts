@@ -35,6 +35,8 @@ import type { StudyBlock } from './core/timer/blockSchedule';
 import type { StatusItem } from './shell/statusItem';
 import type { ScheduledTimers } from './shell/timers';
 import { announceMorningBlock } from './timer/morningBlockPrompt';
+import { clearExamDateCommand, recordExamResultCommand, setExamDateCommand } from './commands/examCommands';
+import { StatusRecordWriter } from './statusRecordWriter';
 import { TimerController } from './timer/timerController';
 
 /** What the shell (src/extension.ts) made before the app was loaded, and when. */
@@ -52,6 +54,8 @@ export interface ShellParts {
   timers: ScheduledTimers;
   /** The extension's clock (shifted by a hidden setting in tests). */
   now: () => Date;
+  /** Re-reads the status record and shows the countdown (after the app rewrote the record). */
+  refreshCountdown: () => void;
 }
 
 /**
@@ -68,6 +72,7 @@ export class Container implements vscode.Disposable {
   readonly practice: PracticeService;
   readonly practiceReminders: PracticeReminders;
   readonly timer: TimerController;
+  readonly statusRecord: StatusRecordWriter;
   private readonly timerDeps: TimerCommandDeps;
   private readonly files = new NodeFileAccess();
   /** Settles when stored data has loaded (problems, if any, were reported). */
@@ -114,7 +119,7 @@ export class Container implements vscode.Disposable {
       catalog: () => this.service.catalog(),
       timers: shell.timers,
       now,
-      show: (content) => shell.status.set(content),
+      show: (content) => shell.status.setTimer(content),
       reportProblems: (problems) => this.problems.report(problems),
       idleMinutes: () => config.timerIdleMinutes(),
       onSessionsSaved: (key) => this.service.markStudying(key),
@@ -155,14 +160,21 @@ export class Container implements vscode.Disposable {
         [COMMAND_IDS.logStudyTime]: (arg) => logStudyTimeCommand(this.timerDeps, arg),
         [COMMAND_IDS.editSession]: (arg) => editSessionCommand(this.timerDeps, arg),
         [COMMAND_IDS.deleteSession]: (arg) => deleteSessionCommand(this.timerDeps, arg),
+        [COMMAND_IDS.setExamDate]: (arg) => setExamDateCommand(this.service, arg, now),
+        [COMMAND_IDS.clearExamDate]: (arg) => clearExamDateCommand(this.service, arg),
+        [COMMAND_IDS.recordExamResult]: (arg) => recordExamResultCommand(this.service, arg, now),
       },
       this.ready,
       this.log,
     );
     this.practiceReminders = new PracticeReminders(this.store, () => this.practice.catalog(), now, this.runCommand, this.log);
 
+    this.statusRecord = new StatusRecordWriter(context.globalState, this.store, () => this.service.catalog(), now, shell.refreshCountdown);
+    void this.ready.then(() => this.statusRecord.write());
     this.disposables.push(
+      this.statusRecord,
       this.store.onDidChange(() => this.tree.refresh()),
+      this.store.onDidChange(() => void this.ready.then(() => this.statusRecord.write())),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (['tree', 'practice', 'morningBlock', 'dailyMinimumMinutes', 'restDays'].some((k) => e.affectsConfiguration(`certStudy.${k}`))) this.tree.refresh();
       }),
@@ -175,6 +187,8 @@ export class Container implements vscode.Disposable {
         this.problems.report(await this.store.reloadFromDisk());
         this.tree.refresh();
         void this.practiceReminders.check().catch((err) => this.log.warn(`practice reminders: ${String(err)}`));
+        // The day may have turned: the pace figures in the status record move with it.
+        void this.statusRecord.write();
       }),
     );
   }
@@ -216,6 +230,12 @@ export class Container implements vscode.Disposable {
       void this.log.showError(vscode.l10n.t('Loading stored data failed'), err);
       return [];
     }
+  }
+
+  /** The shell found a renewal reminder due (90, 30 or 7 days before an expiry). */
+  async showRenewalReminders(): Promise<void> {
+    await this.ready;
+    await this.statusRecord.showRenewalReminders();
   }
 
   /** The shell's alarm says a morning block starts: one window asks whether to start the timer. */

@@ -2,16 +2,19 @@ import * as vscode from 'vscode';
 import type { Container } from './container';
 import { COMMAND_IDS } from './commands/ids';
 import { Clock } from './shell/clock';
+import { CountdownController } from './shell/countdown';
 import { LazyTreeProvider } from './shell/lazyTree';
 import { loadAppModule } from './shell/loadApp';
 import { MorningBlockAlarm } from './shell/morningBlockAlarm';
 import { StatusItem } from './shell/statusItem';
 import { ScheduledTimers } from './shell/timers';
+import { WakeUp } from './shell/wakeUp';
 
 /**
  * The startup path every window pays for, so it holds only what must exist before anything is
- * used: the command ids, the view with a proxy provider, the status-bar item (created when it
- * has something to show), and one alarm for the next morning block. Everything else (zod, the
+ * used: the command ids, the view with a proxy provider, the status-bar item with the exam
+ * countdown (from one small globalState record), and one timeout for the next local midnight or
+ * morning block, whichever comes first. Everything else (zod, the
  * catalog, the store, the timer, the tree model) is in dist/app.js, loaded the first time
  * something needs it: the view asks for rows, a command runs, a morning block starts, or a study
  * timer is found running. See "Keeping activation cheap" in the README.
@@ -27,6 +30,7 @@ export interface CertStudyApi {
   scheduledTimers(): number;
   status: StatusItem;
   alarm(): MorningBlockAlarm | undefined;
+  countdown(): CountdownController | undefined;
 }
 
 export function activate(context: vscode.ExtensionContext): CertStudyApi {
@@ -43,7 +47,16 @@ export function activate(context: vscode.ExtensionContext): CertStudyApi {
       const loadStart = performance.now();
       const { startApp } = loadAppModule();
       const appLoadMs = performance.now() - loadStart;
-      const container = startApp(context, { activationStart, activateMs, appLoadMs, treeView, status, timers, now: () => now() });
+      const container = startApp(context, {
+        activationStart,
+        activateMs,
+        appLoadMs,
+        treeView,
+        status,
+        timers,
+        now: () => now(),
+        refreshCountdown: () => countdown?.refresh(),
+      });
       context.subscriptions.push(container);
       tree.attach(container.tree);
       return container.ready.then(() => container);
@@ -60,6 +73,7 @@ export function activate(context: vscode.ExtensionContext): CertStudyApi {
   // recover it. Re-checked on focus: another window may have started one since.
   let now = () => new Date();
   let alarm: MorningBlockAlarm | undefined;
+  let countdown: CountdownController | undefined;
   const timerFile = vscode.Uri.joinPath(context.globalStorageUri, 'timer.json');
   const loadIfTimerExists = () => {
     if (!loading) void vscode.workspace.fs.stat(timerFile).then(() => app(), () => undefined);
@@ -67,10 +81,14 @@ export function activate(context: vscode.ExtensionContext): CertStudyApi {
   setTimeout(() => {
     const clock = new Clock();
     now = clock.now;
-    alarm = new MorningBlockAlarm(timers, clock.now, (block) => void app().then((c) => c.morningBlockDue(block)));
+    const wakeUp = new WakeUp(timers, clock.now);
+    alarm = new MorningBlockAlarm(wakeUp, clock.now, (block) => void app().then((c) => c.morningBlockDue(block)));
+    countdown = new CountdownController(context.globalState, status, wakeUp, clock.now, () => void app().then((c) => c.showRenewalReminders()));
     context.subscriptions.push(
       clock,
+      wakeUp,
       alarm,
+      countdown,
       vscode.window.onDidChangeWindowState((state) => {
         if (state.focused) loadIfTimerExists();
       }),
@@ -81,7 +99,7 @@ export function activate(context: vscode.ExtensionContext): CertStudyApi {
   }, 0);
 
   const activateMs = performance.now() - activationStart;
-  return { app, appLoaded: () => loading !== undefined, scheduledTimers: () => timers.count, status, alarm: () => alarm };
+  return { app, appLoaded: () => loading !== undefined, scheduledTimers: () => timers.count, status, alarm: () => alarm, countdown: () => countdown };
 }
 
 /** Nothing to save here: every change was written when it happened. */

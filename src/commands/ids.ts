@@ -17,6 +17,9 @@ export const COMMAND_IDS = {
   logStudyTime: 'certStudy.logStudyTime',
   editSession: 'certStudy.editSession',
   deleteSession: 'certStudy.deleteSession',
+  setExamDate: 'certStudy.setExamDate',
+  clearExamDate: 'certStudy.clearExamDate',
+  recordExamResult: 'certStudy.recordExamResult',
 } as const;
 
 export type CommandId = (typeof COMMAND_IDS)[keyof typeof COMMAND_IDS];

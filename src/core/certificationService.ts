@@ -6,6 +6,7 @@ import { hoursToMinutes, newTrackedCertification, replaceByKey, withStatus } fro
 import type { StudyStore } from './store/studyStore';
 import { calendarDaysUntil, localToday } from './time/clock';
 import { formatPlaceholders, type Localize } from './tree/localize';
+import { applyExamResult, type ExamResultInput } from './exam/examResult';
 
 /** A change to a tracked certification: `undefined` leaves a field alone, `null` clears it. */
 export interface CertificationPatch {
@@ -147,7 +148,8 @@ export class CertificationService {
     if (patch.notes !== undefined) next.notes = patch.notes;
     if (patch.status !== undefined) {
       next = withStatus(next, patch.status, now);
-    } else if (patch.examDate && (next.status === 'planned' || next.status === 'studying') && calendarDaysUntil(patch.examDate, now) >= 0) {
+    } else if (patch.examDate && (next.status === 'planned' || next.status === 'studying' || next.status === 'failed') && calendarDaysUntil(patch.examDate, now) >= 0) {
+      // A retake booked after a fail is a booking like any other.
       next = withStatus(next, 'scheduled', now);
     } else if (patch.examDate === null && next.status === 'scheduled') {
       next = withStatus(next, this.hasStudied(cert.key) ? 'studying' : 'planned', now);
@@ -201,6 +203,19 @@ export class CertificationService {
   }
 
   /** Any study session or practice exam logged for it. */
+  /** Records a real exam attempt (see applyExamResult); refused whole, with a message, when it does not fit. */
+  async recordExamResult(key: string, result: ExamResultInput): Promise<TrackedCertification> {
+    const entry = this.catalog().get(key);
+    let updated: TrackedCertification | undefined;
+    await this.store.updateCertifications((list) => {
+      const current = list.find((c) => c.key === key);
+      if (!current) throw new CertificationError(this.t('{0} is not among your certifications', key));
+      updated = applyExamResult(current, entry, result, this.now(), this.t);
+      return replaceByKey(list, updated);
+    });
+    return updated!;
+  }
+
   /** Time was logged for `key`: a planned certification is now being studied (the status lifecycle). */
   async markStudying(key: string): Promise<void> {
     if (this.get(key)?.status !== 'planned') return;

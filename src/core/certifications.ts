@@ -52,3 +52,13 @@ export function hoursToMinutes(hours: number): number {
 export function replaceByKey(list: readonly TrackedCertification[], updated: TrackedCertification): TrackedCertification[] {
   return list.map((c) => (c.key === updated.key ? updated : c));
 }
+
+/**
+ * The status as of `now`: a pass whose expiry has gone by is expired (the status lifecycle's
+ * passed → expired step happens by itself, on the local day after expires-on).
+ */
+export function effectiveStatus(cert: TrackedCertification, entry: CatalogEntry | undefined, now: Date): TrackedCertification['status'] {
+  if (cert.status !== 'passed') return cert.status;
+  const expiry = expiresOn(cert, entry);
+  return expiry !== null && expiry < localToday(now) ? 'expired' : 'passed';
+}

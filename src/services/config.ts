@@ -14,6 +14,7 @@ export const config = {
   confirmBeforeRemove: () => settings().confirmBeforeRemove,
   practice: () => practiceSettingsOf(settings()),
   timerIdleMinutes: () => settings()['timer.idleMinutes'],
+  renewalReminders: () => settings()['renewal.reminders'],
   morningBlockAutoStop: () => settings()['morningBlock.autoStop'],
   /** What the tree's "this week" row needs: the block, the daily minimum, the rest days. */
   week: () => {

@@ -1,21 +1,20 @@
 import * as vscode from 'vscode';
 import { nextBlockAfter, WEEKDAYS, type BlockSettings, type StudyBlock, type Weekday } from '../core/timer/blockSchedule';
-import type { ScheduledTimers } from './timers';
+import type { WakeUp } from './wakeUp';
 
 /**
- * One timeout to the next morning block's start, armed at window start without loading the rest
- * of the extension. Re-armed when the settings change and when the window gets focus (a laptop
+ * Waits for the next morning block's start (through the shared WakeUp timeout), armed at window
+ * start without loading the rest of the extension. Re-armed when the settings change and when the window gets focus (a laptop
  * that slept through the block). A block that started more than a few minutes ago is not
  * announced late: reminders missed while VS Code was closed or asleep stay missed.
  */
 export const LATE_GRACE_MS = 5 * 60_000;
 
 export class MorningBlockAlarm implements vscode.Disposable {
-  private armed: vscode.Disposable | undefined;
   private readonly listeners: vscode.Disposable[];
 
   constructor(
-    private readonly timers: ScheduledTimers,
+    private readonly wakeUp: WakeUp,
     private readonly now: () => Date,
     private readonly onBlock: (block: StudyBlock) => void,
   ) {
@@ -34,20 +33,17 @@ export class MorningBlockAlarm implements vscode.Disposable {
   next: StudyBlock | null = null;
 
   arm(): void {
-    this.armed?.dispose();
-    const now = this.now();
-    this.next = nextBlockAfter(now, readBlockSettings());
-    if (!this.next) return;
+    this.next = nextBlockAfter(this.now(), readBlockSettings());
+    if (!this.next) return this.wakeUp.clear('morningBlock');
     const block = this.next;
-    this.armed = this.timers.timeout(() => {
-      this.armed = undefined;
+    this.wakeUp.set('morningBlock', block.start, () => {
       if (this.now().getTime() - block.start.getTime() <= LATE_GRACE_MS) this.onBlock(block);
       this.arm();
-    }, block.start.getTime() - now.getTime());
+    });
   }
 
   dispose(): void {
-    this.armed?.dispose();
+    this.wakeUp.clear('morningBlock');
     this.listeners.forEach((l) => l.dispose());
   }
 }

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 
-/** What the one status-bar item shows; the timer has priority over the exam countdown. */
+/** What the one status-bar item shows. */
 export interface StatusContent {
   text: string;
   tooltip: string | vscode.MarkdownString;
@@ -10,17 +10,58 @@ export interface StatusContent {
   warning?: boolean;
 }
 
+type ShowMode = 'auto' | 'timerOnly' | 'never';
+
 /**
  * The extension's single status-bar item, created on first use with an id and a name users
- * recognise in the status bar's context menu. Its properties change only when what it shows
- * changes, and it hides when there is nothing to say.
+ * recognise in the status bar's context menu. Two things may want it: a running study timer
+ * (first) and the exam or renewal countdown; `certStudy.statusBar.show` can keep it to the timer
+ * or hide it. Its properties change only when what it shows changes, and it hides when there is
+ * nothing to say.
  */
 export class StatusItem implements vscode.Disposable {
   private item: vscode.StatusBarItem | undefined;
   private shown = '';
+  private timer: StatusContent | null = null;
+  private countdown: StatusContent | null = null;
+  private readonly listener = vscode.workspace.onDidChangeConfiguration((e) => {
+    if (e.affectsConfiguration('certStudy.statusBar')) this.render();
+  });
 
-  set(content: StatusContent | null): void {
-    const key = content ? JSON.stringify([content.text, String(content.tooltip instanceof vscode.MarkdownString ? content.tooltip.value : content.tooltip), content.accessibilityLabel, content.command, content.warning]) : '';
+  setTimer(content: StatusContent | null): void {
+    this.timer = content;
+    this.render();
+  }
+
+  setCountdown(content: StatusContent | null): void {
+    this.countdown = content;
+    this.render();
+  }
+
+  /** What the item shows now (tests read it; undefined when hidden). */
+  get text(): string | undefined {
+    return this.shown ? this.item?.text : undefined;
+  }
+
+  get tooltipText(): string | undefined {
+    const tooltip = this.shown ? this.item?.tooltip : undefined;
+    return tooltip instanceof vscode.MarkdownString ? tooltip.value : tooltip;
+  }
+
+  get warning(): boolean {
+    return Boolean(this.shown && this.item?.backgroundColor);
+  }
+
+  dispose(): void {
+    this.listener.dispose();
+    this.item?.dispose();
+  }
+
+  private render(): void {
+    const mode = showMode();
+    const content = mode === 'never' ? null : (this.timer ?? (mode === 'auto' ? this.countdown : null));
+    const tooltipText = content ? (content.tooltip instanceof vscode.MarkdownString ? content.tooltip.value : content.tooltip) : '';
+    const key = content ? JSON.stringify([content.text, tooltipText, content.accessibilityLabel, content.command, content.warning]) : '';
     if (key === this.shown) return;
     this.shown = key;
     if (!content) {
@@ -36,18 +77,9 @@ export class StatusItem implements vscode.Disposable {
     this.item.backgroundColor = content.warning ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     this.item.show();
   }
+}
 
-  /** What the item shows now (tests read it; undefined when hidden). */
-  get text(): string | undefined {
-    return this.shown ? this.item?.text : undefined;
-  }
-
-  get tooltipText(): string | undefined {
-    const tooltip = this.shown ? this.item?.tooltip : undefined;
-    return tooltip instanceof vscode.MarkdownString ? tooltip.value : tooltip;
-  }
-
-  dispose(): void {
-    this.item?.dispose();
-  }
+function showMode(): ShowMode {
+  const value = vscode.workspace.getConfiguration('certStudy.statusBar').get<unknown>('show');
+  return value === 'timerOnly' || value === 'never' ? value : 'auto';
 }

@@ -5,4 +5,5 @@ import './extension.test';
 import './certifications.test';
 import './practice.test';
 import './timer.test';
+import './exam.test';
 import './reload.test';

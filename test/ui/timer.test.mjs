@@ -48,6 +48,7 @@ function savedSessions(run) {
  * (document.hasFocus() is always true), so the workbench never sees a switch; this plays the
  * part of the OS: the window loses focus, then gets it back.
  */
+/* global document, window, Document, Event */
 async function focusWindow(page) {
   await page.bringToFront();
   await page.evaluate(async () => {

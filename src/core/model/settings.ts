@@ -24,6 +24,10 @@ export const SettingsSchema = z.object({
   'timer.idleMinutes': z.number().int().min(0).max(24 * 60).catch(30),
   dailyMinimumMinutes: z.number().int().min(1).max(24 * 60).catch(20),
   restDays: z.array(z.enum(WEEKDAYS)).catch([]),
+  'statusBar.show': z.enum(['auto', 'timerOnly', 'never']).catch('auto'),
+  'renewal.warnDays': z.number().int().min(0).max(3650).catch(90),
+  'renewal.reminders': z.boolean().catch(true),
+  paceWarningDays: z.number().int().min(0).max(365).catch(14),
 });
 
 export type Settings = z.infer<typeof SettingsSchema>;

@@ -36,7 +36,8 @@ export function latestDomainScores(entry: CatalogEntry | undefined, exams: reado
   });
 }
 
-function weightOf(domain: Domain, domainCount: number): number {
+/** A domain's exam weight in percent: a range's midpoint, or an equal share when unknown. */
+export function weightOf(domain: Domain, domainCount: number): number {
   const w = domain.weightPercent;
   return w ? (w.min + w.max) / 2 : 100 / domainCount;
 }

@@ -44,6 +44,14 @@ export const STATE_SPECS = {
     fallback: {},
     migrations: {},
   } satisfies VersionedSpec<Record<string, string>>,
+  /** Renewal reminders already shown: `<key>@<expiry>` → the thresholds (90, 30, 7 days) reminded of. */
+  renewalReminders: {
+    name: 'renewal reminders',
+    version: 1,
+    schema: z.record(z.string().max(200), z.array(z.number().int().positive()).max(10)),
+    fallback: {},
+    migrations: {},
+  } satisfies VersionedSpec<Record<string, number[]>>,
 };
 
 export type StateSpecs = typeof STATE_SPECS;

@@ -1,6 +1,6 @@
 import type { Catalog } from '../catalog/catalog';
 import { isCustomKey, isRetired } from '../catalog/catalog';
-import { expiresOn } from '../certifications';
+import { effectiveStatus, expiresOn } from '../certifications';
 import type { CatalogEntry } from '../model/catalog';
 import type { Settings } from '../model/settings';
 import type { IsoDate } from '../model/primitives';
@@ -97,7 +97,9 @@ export function buildCertTree(input: {
   const nodes = new Map<string, TreeNodeView>();
   const certs = sortCertifications(snapshot.certifications, catalog, input.sortBy, now);
   for (const cert of certs) {
-    addCertNodes(nodes, cert, catalog, progressOf(progress, cert.key), now, t, snapshot.logsLoaded, practice);
+    // The tree shows the status as of today: a pass past its expiry reads "Expired".
+    const shown = { ...cert, status: effectiveStatus(cert, catalog.get(cert.key), now) };
+    addCertNodes(nodes, shown, catalog, progressOf(progress, cert.key), now, t, snapshot.logsLoaded, practice);
   }
   const rootIds = certs.map((c) => certNodeId(c.key));
   const timerNode = input.timer ? nodes.get(certNodeId(input.timer.certKey)) : undefined;

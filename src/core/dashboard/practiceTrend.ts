@@ -1,0 +1,53 @@
+import type { Catalog } from '../catalog/catalog';
+import type { PracticeExam } from '../model/logs';
+import type { IsoDate } from '../model/primitives';
+import type { CertOption, PracticeTrend } from '../../shared/dashboardProtocol';
+import { passMarkOf } from '../practice/passMark';
+import { formatPercent } from '../practice/percent';
+import { readiness } from '../practice/readiness';
+import type { PracticeSettings } from '../practice/settings';
+import { localDayOf } from '../time/clock';
+import type { Localize } from '../tree/localize';
+
+/**
+ * Practice-exam scores over time per certification, with the pass mark (as a percent, the way
+ * the tree compares it) and the readiness line, pass mark + margin. The verdict uses every
+ * practice exam of the certification, like the tree; the points are the ones in the range.
+ */
+export function practiceTrend(
+  input: { exams: readonly PracticeExam[]; certs: readonly CertOption[]; catalog: Catalog; settings: PracticeSettings; from: IsoDate; today: IsoDate },
+  t: Localize,
+): PracticeTrend {
+  const byCert = new Map<string, PracticeExam[]>();
+  for (const e of input.exams) {
+    const list = byCert.get(e.certKey);
+    if (list) list.push(e);
+    else byCert.set(e.certKey, [e]);
+  }
+  const series: PracticeTrend['series'] = [];
+  const sentences: string[] = [];
+  for (const cert of input.certs) {
+    const exams = (byCert.get(cert.key) ?? []).slice().sort((a, b) => Date.parse(a.takenAt) - Date.parse(b.takenAt));
+    const inRange = exams.filter((e) => {
+      const day = localDayOf(e.takenAt);
+      return day >= input.from && day <= input.today;
+    });
+    if (inRange.length === 0) continue;
+    const entry = input.catalog.get(cert.key);
+    const pass = passMarkOf(entry, input.settings.defaultPassPercent);
+    const verdict = readiness({ entry, exams, pass, settings: input.settings }, t);
+    const word = verdict.ready ? t('Ready') : t('Not yet');
+    series.push({
+      key: cert.key,
+      name: cert.name,
+      pass: pass.percent,
+      threshold: verdict.threshold,
+      ready: verdict.ready,
+      readiness: `${word} · ${verdict.reasons.map((r) => r.text).join('; ')}`,
+      points: inRange.map((e) => ({ day: localDayOf(e.takenAt), percent: e.scorePercent, source: e.source })),
+    });
+    const latest = inRange[inRange.length - 1].scorePercent;
+    sentences.push(t('{0}: {1} practice exams, latest {2} %, pass mark {3} %, ready at {4} %: {5}', cert.name, inRange.length, formatPercent(latest), formatPercent(pass.percent), formatPercent(verdict.threshold), word));
+  }
+  return { series, summary: sentences.length ? `${sentences.join('; ')}.` : '' };
+}

@@ -1,0 +1,40 @@
+import type { IsoDate } from '../model/primitives';
+import type { StudyDays } from '../../shared/dashboardProtocol';
+import type { Weekday } from '../timer/blockSchedule';
+import { streaks } from '../timer/days';
+import type { Localize } from '../tree/localize';
+import { addDays, mondayOf } from './calendar';
+
+/** The calendar shows 26 ISO weeks: this one and the 25 before it (six months). */
+export const STUDY_DAY_WEEKS = 26;
+
+/** 0 none; 1 below the daily minimum; 2 from the minimum to under an hour; 3 one to two hours; 4 two hours or more. */
+export function dayLevel(minutes: number, dailyMinimumMinutes: number): number {
+  if (minutes <= 0) return 0;
+  if (minutes < dailyMinimumMinutes) return 1;
+  if (minutes < 60) return 2;
+  return minutes < 120 ? 3 : 4;
+}
+
+/**
+ * Study days of the last six months, for a calendar heatmap (every day from a Monday to today),
+ * with the current and best streak over everything logged (core/timer/days: a day counts from
+ * the daily minimum; rest days neither break a streak nor are needed).
+ */
+export function studyDays(
+  input: { byDay: ReadonlyMap<IsoDate, number>; today: IsoDate; dailyMinimumMinutes: number; restDays: readonly Weekday[] },
+  t: Localize,
+): StudyDays {
+  const { byDay, today, dailyMinimumMinutes } = input;
+  const from = addDays(mondayOf(today), -7 * (STUDY_DAY_WEEKS - 1));
+  const days: StudyDays['days'] = [];
+  let studied = 0;
+  for (let day = from; day <= today; day = addDays(day, 1)) {
+    const minutes = byDay.get(day) ?? 0;
+    if (minutes >= dailyMinimumMinutes) studied++;
+    days.push({ day, minutes: Math.round(minutes), level: dayLevel(minutes, dailyMinimumMinutes) });
+  }
+  const { current, best } = streaks(byDay, today, dailyMinimumMinutes, input.restDays);
+  const summary = t('{0} study days of {1} since {2} (a day counts from {3} min); current streak {4} days, best {5}.', studied, days.length, from, dailyMinimumMinutes, current, best);
+  return { from, to: today, days, current, best, summary };
+}

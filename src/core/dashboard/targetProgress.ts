@@ -1,0 +1,48 @@
+import type { IsoDate } from '../model/primitives';
+import type { Week, TargetProgress } from '../../shared/dashboardProtocol';
+import { formatHours } from '../progress';
+import type { Localize } from '../tree/localize';
+import { toHours } from './calendar';
+import type { MinutesByDay } from './studyIndex';
+import { minutesPerWeek } from './weeklyHours';
+
+export interface TargetCert {
+  key: string;
+  name: string;
+  targetMinutes: number | null;
+}
+
+/**
+ * Cumulative study hours per certification at the end of each week of the range (today, for this
+ * week), counting everything studied before the range too, beside the certification's target.
+ * Certifications with neither a target nor any study are left out.
+ */
+export function targetProgress(
+  input: { byCert: ReadonlyMap<string, MinutesByDay>; certs: readonly TargetCert[]; weeks: readonly Week[]; today: IsoDate },
+  t: Localize,
+): TargetProgress {
+  const { weeks, today } = input;
+  const series: TargetProgress['series'] = [];
+  const sentences: string[] = [];
+  for (const cert of input.certs) {
+    const days = input.byCert.get(cert.key) ?? new Map<IsoDate, number>();
+    let before = 0;
+    let total = 0;
+    for (const [day, m] of days) {
+      if (day > today) continue;
+      total += m;
+      if (weeks.length && day < weeks[0].start) before += m;
+    }
+    if (total === 0 && cert.targetMinutes === null) continue;
+    let running = before;
+    const hours = minutesPerWeek(days, weeks, today).map((m) => toHours((running += m)));
+    const targetHours = cert.targetMinutes === null ? null : toHours(cert.targetMinutes);
+    series.push({ key: cert.key, name: cert.name, hours, targetHours });
+    sentences.push(
+      cert.targetMinutes
+        ? t('{0} {1} of {2} h ({3} %)', cert.name, formatHours(total), formatHours(cert.targetMinutes), Math.floor((total / cert.targetMinutes) * 100))
+        : t('{0} {1} h, no target', cert.name, formatHours(total)),
+    );
+  }
+  return { series, summary: sentences.length ? `${sentences.join('; ')}.` : '' };
+}

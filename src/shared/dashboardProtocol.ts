@@ -1,0 +1,258 @@
+import * as z from 'zod/mini';
+
+/**
+ * The messages between the dashboard panel (extension host) and its page (the webview), as zod
+ * schemas and the types they infer. Both sides validate what arrives: a message that does not
+ * parse is logged and ignored. zod/mini, not classic zod: the page bundles these schemas, and
+ * classic zod would add about 90 KB to it (zod/mini: about 15 KB).
+ */
+
+export const DASHBOARD_VIEW_TYPE = 'certStudy.dashboard';
+
+/** The range filter: the last 4, 12 or 26 ISO weeks, or everything logged. */
+export const RANGES = ['4w', '12w', '26w', 'all'] as const;
+/** The charts, in page order; also the ids of their data tables. */
+export const CHART_IDS = ['weekly', 'target', 'practice', 'domains', 'days'] as const;
+
+const text = (max = 500) => z.string().check(z.maxLength(max));
+const isoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
+/** A certification key (`aws-mla-c01`, `custom:…`); loose here, looked up by the host. */
+const certKey = text(120);
+/** Finite numbers only (zod 4 refuses NaN and Infinity); counts are integers. */
+const count = z.int().check(z.minimum(0));
+
+export const RangeSchema = z.enum(RANGES);
+export const ChartIdSchema = z.enum(CHART_IDS);
+
+export const FilterSchema = z.strictObject({
+  range: RangeSchema,
+  /** One certification, or null for all of them. */
+  cert: z.nullable(certKey),
+});
+
+/** What the page keeps with setState, and VS Code hands back to the serializer after a reload. */
+export const ViewStateSchema = z.strictObject({
+  filter: FilterSchema,
+  /** The charts whose data table is shown. */
+  tables: z.array(ChartIdSchema).check(z.maxLength(CHART_IDS.length)),
+});
+
+export const DEFAULT_VIEW_STATE: ViewState = { filter: { range: '26w', cert: null }, tables: [] };
+
+// ---- page → host -----------------------------------------------------------------------------
+
+export const WebviewMessageSchema = z.discriminatedUnion('type', [
+  /** The page has loaded and listens: only now does the host post data. */
+  z.strictObject({ type: z.literal('ready'), state: z.nullable(ViewStateSchema) }),
+  /** The user changed a filter. */
+  z.strictObject({ type: z.literal('filter'), filter: FilterSchema }),
+  /** Every chart is drawn: after new data, or again after a theme change. */
+  z.strictObject({ type: z.literal('drawn'), reason: z.enum(['data', 'theme']), charts: count, ms: z.number().check(z.minimum(0)) }),
+  /** Something went wrong in the page (an error, a CSP violation), for the extension's log. */
+  z.strictObject({ type: z.literal('problem'), message: text(2000) }),
+]);
+
+// ---- host → page -----------------------------------------------------------------------------
+
+/** Every piece of text the page shows that is not user data, translated by the host. */
+export const LABEL_KEYS = [
+  'title',
+  'range',
+  'range4w',
+  'range12w',
+  'range26w',
+  'rangeAll',
+  'certification',
+  'allCertifications',
+  'forecastTitle',
+  'forecastNone',
+  'empty',
+  'noData',
+  'showTable',
+  'hideTable',
+  'weeklyTitle',
+  'targetTitle',
+  'practiceTitle',
+  'domainsTitle',
+  'daysTitle',
+  'week',
+  'weekOf',
+  'total',
+  'goal',
+  'hours',
+  'target',
+  'date',
+  'score',
+  'passMark',
+  'readyAt',
+  'source',
+  'domain',
+  'share',
+  'weight',
+  'weightUnknown',
+  'untagged',
+  'minutes',
+  'day',
+  'currentStreak',
+  'bestStreak',
+  'studyDaysOnly',
+  'mon',
+  'tue',
+  'wed',
+  'thu',
+  'fri',
+  'sat',
+  'sun',
+  'less',
+  'more',
+  'keyboardHint',
+] as const;
+export type LabelKey = (typeof LABEL_KEYS)[number];
+export const LabelsSchema = z.strictObject(Object.fromEntries(LABEL_KEYS.map((k) => [k, text(300)])) as Record<LabelKey, ReturnType<typeof text>>);
+
+export const CertOptionSchema = z.strictObject({ key: certKey, name: text(200) });
+
+export const VERDICTS = ['on-track', 'behind', 'reached', 'no-pace', 'no-exam', 'no-target', 'exam-today', 'exam-past'] as const;
+
+export const ForecastSchema = z.strictObject({
+  key: certKey,
+  name: text(200),
+  verdict: z.enum(VERDICTS),
+  /** The answer in plain words: "On track", "12.5 hours behind, 2.1 h/day needed". */
+  headline: text(),
+  /** How it was worked out: the pace, the date the target is reached, the exam date. */
+  detail: text(1000),
+  studiedHours: z.number(),
+  targetHours: z.nullable(z.number()),
+  paceHoursPerDay: z.number(),
+  reachOn: z.nullable(isoDate),
+  examDate: z.nullable(isoDate),
+});
+
+export const WeekSchema = z.strictObject({ start: isoDate, label: text(20) });
+
+export const WeeklySchema = z.strictObject({
+  series: z.array(z.strictObject({ key: certKey, name: text(200), hours: z.array(z.number()) })),
+  totals: z.array(z.number()),
+  goalHours: z.number(),
+  summary: text(1000),
+});
+
+export const TargetSchema = z.strictObject({
+  /** Cumulative hours at the end of each week (today for the current one). */
+  series: z.array(z.strictObject({ key: certKey, name: text(200), hours: z.array(z.number()), targetHours: z.nullable(z.number()) })),
+  summary: text(1000),
+});
+
+export const PracticeSeriesSchema = z.strictObject({
+  key: certKey,
+  name: text(200),
+  /** The pass mark as a percent, and the readiness line: pass mark + margin. */
+  pass: z.number(),
+  threshold: z.number(),
+  ready: z.boolean(),
+  /** "Ready · last 3 scores 81, 84, 86 ≥ 73.9 …": the verdict with its reasons. */
+  readiness: text(2000),
+  points: z.array(z.strictObject({ day: isoDate, percent: z.number(), source: z.nullable(text(200)) })),
+});
+
+export const PracticeSchema = z.strictObject({ series: z.array(PracticeSeriesSchema), summary: text(1000) });
+
+export const DomainsSchema = z.strictObject({
+  certs: z.array(
+    z.strictObject({
+      key: certKey,
+      name: text(200),
+      untaggedHours: z.number(),
+      rows: z.array(
+        z.strictObject({ id: text(100), name: text(300), hours: z.number(), sharePercent: z.number(), weightPercent: z.number(), weightKnown: z.boolean() }),
+      ),
+    }),
+  ),
+  summary: text(1000),
+});
+
+export const StudyDaysSchema = z.strictObject({
+  /** A Monday, 25 weeks before this week's: six months of days, today last. */
+  from: isoDate,
+  to: isoDate,
+  /** Every day from `from` to `to`; level 0 (none) to 4 (two hours or more). */
+  days: z.array(z.strictObject({ day: isoDate, minutes: count, level: z.int().check(z.minimum(0), z.maximum(4)) })),
+  current: count,
+  best: count,
+  summary: text(1000),
+});
+
+export const DashboardDataSchema = z.strictObject({
+  /** The filter the data was computed for (a removed certification falls back to all). */
+  filter: FilterSchema,
+  today: isoDate,
+  certifications: z.array(CertOptionSchema),
+  labels: LabelsSchema,
+  forecast: z.array(ForecastSchema),
+  weeks: z.array(WeekSchema),
+  weekly: WeeklySchema,
+  target: TargetSchema,
+  practice: PracticeSchema,
+  domains: DomainsSchema,
+  days: StudyDaysSchema,
+});
+
+export const HostMessageSchema = z.discriminatedUnion('type', [z.strictObject({ type: z.literal('data'), data: DashboardDataSchema })]);
+
+export type Range = z.infer<typeof RangeSchema>;
+export type ChartId = z.infer<typeof ChartIdSchema>;
+export type DashboardFilter = z.infer<typeof FilterSchema>;
+export type ViewState = z.infer<typeof ViewStateSchema>;
+export type WebviewMessage = z.infer<typeof WebviewMessageSchema>;
+export type HostMessage = z.infer<typeof HostMessageSchema>;
+export type Labels = z.infer<typeof LabelsSchema>;
+export type CertOption = z.infer<typeof CertOptionSchema>;
+export type Verdict = (typeof VERDICTS)[number];
+export type Forecast = z.infer<typeof ForecastSchema>;
+export type Week = z.infer<typeof WeekSchema>;
+export type WeeklyHours = z.infer<typeof WeeklySchema>;
+export type TargetProgress = z.infer<typeof TargetSchema>;
+export type PracticeSeries = z.infer<typeof PracticeSeriesSchema>;
+export type PracticeTrend = z.infer<typeof PracticeSchema>;
+export type DomainTime = z.infer<typeof DomainsSchema>;
+export type StudyDays = z.infer<typeof StudyDaysSchema>;
+export type DashboardData = z.infer<typeof DashboardDataSchema>;
+
+/** A message that arrived, checked: the message, or why it was refused (short, for a log line). */
+export type Checked<T> = { ok: true; message: T } | { ok: false; reason: string };
+
+function check<T>(schema: z.ZodMiniType<T>, raw: unknown): Checked<T> {
+  const result = schema.safeParse(raw);
+  if (result.success) return { ok: true, message: result.data };
+  const issue = result.error.issues[0];
+  const where = issue?.path.length ? issue.path.join('.') : 'message';
+  return { ok: false, reason: `${where}: ${issue?.message ?? 'invalid'} (got ${preview(raw)})` };
+}
+
+/** A message from the page, validated. */
+export function checkWebviewMessage(raw: unknown): Checked<WebviewMessage> {
+  return check(WebviewMessageSchema, raw);
+}
+
+/** A message from the host, validated. */
+export function checkHostMessage(raw: unknown): Checked<HostMessage> {
+  return check(HostMessageSchema, raw);
+}
+
+/** A saved view state, or the default when it is missing or does not fit (an older version's). */
+export function viewStateOrDefault(raw: unknown): ViewState {
+  const result = ViewStateSchema.safeParse(raw);
+  return result.success ? result.data : DEFAULT_VIEW_STATE;
+}
+
+/** At most 120 characters of what arrived, for a log line. */
+function preview(raw: unknown): string {
+  let s: string;
+  try {
+    s = JSON.stringify(raw) ?? String(raw);
+  } catch {
+    s = String(raw);
+  }
+  return s.length > 120 ? `${s.slice(0, 119)}…` : s;
+}

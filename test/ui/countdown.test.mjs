@@ -1,0 +1,52 @@
+// UI test for the exam countdown at window start: after a reload, with the Cert Study view not
+// open, the status bar shows the countdown from the small status record alone, and the rest of
+// the extension (dist/app.js, which opens the "Cert Study" log) has not been loaded for it.
+/* global describe, it */
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { EXTENSION_ID } from '../harness/paths.mjs';
+import { useUiSession } from '../harness/ui-session.mjs';
+import { reloadWindow, runCommand } from '../harness/workbench.mjs';
+
+/** The "Cert Study" log of the newest extension host, if that host loaded the app. */
+function newestHostHasAppLog(userDataDir) {
+  const logs = join(userDataDir, 'logs');
+  const hosts = readdirSync(logs)
+    .map((session) => join(logs, session))
+    .filter((dir) => statSync(dir).isDirectory())
+    .flatMap((dir) => readdirSync(dir).filter((d) => d.startsWith('exthost')).map((d) => join(dir, d)))
+    .sort((a, b) => statSync(a).mtimeMs - statSync(b).mtimeMs);
+  return existsSync(join(hosts.at(-1), EXTENSION_ID, 'Cert Study.log'));
+}
+
+describe('UI: the exam countdown at window start', function () {
+  this.timeout(120_000);
+  const ui = useUiSession({ label: 'ui-countdown' });
+
+  it('shows after a reload without loading the rest of the extension', async () => {
+    const page = ui.page;
+    await page.locator('.part.activitybar a.action-label[class*="activity-workbench-view-extension-certStudy-"]').click({ timeout: 30_000 });
+    await runCommand(page, 'Cert Study: Add Certification');
+    await page.locator('.quick-input-widget .quick-input-box input').fill('MLA-C01');
+    await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'AWS Certified Machine Learning Engineer' }).first().click({ timeout: 15_000 });
+    await runCommand(page, 'Cert Study: Set Exam Date');
+    const input = page.locator('.quick-input-widget .quick-input-box input');
+    const d = new Date();
+    d.setDate(d.getDate() + 23);
+    const pad = (n) => String(n).padStart(2, '0');
+    await input.fill(`${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`);
+    await page.keyboard.press('Enter');
+    const item = page.locator('.statusbar-item', { hasText: 'AWS MLA-C01 · 23d' });
+    await item.first().waitFor({ timeout: 15_000 });
+
+    await runCommand(page, 'View: Show Explorer');
+    await reloadWindow(page);
+    await item.first().waitFor({ timeout: 60_000 });
+    assert.equal(newestHostHasAppLog(ui.session.run.userDataDir), false, 'the countdown came from the shell alone');
+    await item.first().hover();
+    const hover = page.locator('.monaco-hover', { hasText: 'exam on' });
+    await hover.first().waitFor({ timeout: 15_000 });
+    assert.match(await hover.first().innerText(), /0 h logged/);
+  });
+});
