@@ -27,7 +27,26 @@ const builds = [
   // activation cheap"); it loads ./app.js at run time, on first use, so app.js is external here.
   { ...nodeBundle, entryPoints: { extension: 'src/extension.ts' }, external: ['vscode', './app.js'] },
   // Everything else, loaded on first use.
-  { ...nodeBundle, entryPoints: { app: 'src/app.ts' }, external: ['vscode'] },
+  // Everything else, loaded on first use; the team commands' bundle (./team.js) is loaded by it on theirs.
+  { ...nodeBundle, entryPoints: { app: 'src/app.ts' }, external: ['vscode', './team.js'] },
+  // Export for Team, backup and restore, the team report's host: loaded when one of those commands runs.
+  { ...nodeBundle, entryPoints: { team: 'src/commands/teamCommands.ts' }, external: ['vscode'] },
+  // The team lead's command line (bin cert-study-team): plain Node, no vscode anywhere in it.
+  { ...nodeBundle, entryPoints: { 'team-cli': 'src/cli/teamCli.ts' }, banner: { js: '#!/usr/bin/env node' } },
+  // The team report's page: a browser script of its own, in a folder of its own (the panel's only script root).
+  {
+    entryPoints: { 'team-report/page': 'src/team/page/main.ts' },
+    outdir: 'dist',
+    bundle: true,
+    platform: 'browser',
+    target: 'es2022',
+    format: 'iife',
+    minify: production,
+    sourcemap: !production,
+    sourcesContent: false,
+    metafile: true,
+    logLevel: 'warning',
+  },
   {
     entryPoints: { webview: 'src/webview/main.ts' },
     outdir: 'dist',
@@ -76,6 +95,25 @@ async function main() {
     .filter(([file]) => file.endsWith('.js'))
     .map(([file, out]) => `${file} ${(out.bytes / 1024).toFixed(1)} KB`);
   console.log(`built ${sizes.join(', ')}${production ? ' (minified)' : ''}`);
+  writeTeamJsonSchema();
+}
+
+/**
+ * The team format's JSON Schema, generated from its zod schema (through the CLI bundle just
+ * built) into media/schemas/, which is committed and shipped; a unit test checks the two agree.
+ */
+function writeTeamJsonSchema() {
+  const fs = require('node:fs');
+  const path = require('node:path');
+  const cli = path.join(__dirname, 'dist', 'team-cli.js');
+  fs.chmodSync(cli, 0o755); // run directly, as the bin cert-study-team
+  delete require.cache[cli];
+  const file = path.join(__dirname, 'media', 'schemas', 'team-format-v1.schema.json');
+  const text = require(cli).teamFormatJsonSchemaText();
+  if (fs.existsSync(file) && fs.readFileSync(file, 'utf8') === text) return;
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, text);
+  console.log(`wrote ${path.relative(__dirname, file)}`);
 }
 
 main().catch((err) => {

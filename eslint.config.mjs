@@ -36,11 +36,31 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/core/**/*.ts', 'src/shared/**/*.ts', 'src/webview/**/*.ts'],
+    files: ['src/core/**/*.ts', 'src/shared/**/*.ts', 'src/webview/**/*.ts', 'src/team/page/**/*.ts', 'src/cli/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
         { paths: [{ name: 'vscode', message: 'The core, shared and webview code must not import vscode: keep it testable in plain Node.' }] },
+      ],
+    },
+  },
+  // The team commands are a bundle of their own (dist/team.js), loaded when one of them runs
+  // (src/team/loadTeam.ts): the rest of the app may import their types, never their code.
+  {
+    files: ['src/**/*.ts'],
+    ignores: ['src/commands/teamCommands.ts', 'src/team/**', 'src/core/team/**', 'src/cli/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '(^|/)(core/team/|commands/teamCommands$|team/(?!loadTeam$))',
+              allowTypeImports: true,
+              message: 'The team code is dist/team.js, loaded on first use: go through src/team/loadTeam.ts (README, "Keeping activation cheap").',
+            },
+          ],
+        },
       ],
     },
   },

@@ -48,3 +48,9 @@ if (existsSync(activation)) {
 } else {
   console.log('not measured (scripts/bench-activation.mjs missing)');
 }
+
+console.log('\n== study timer in a real VS Code (code-server) ==');
+{
+  const r = spawnSync(process.execPath, [join(root, 'scripts/bench-timer.mjs')], { cwd: root, stdio: 'inherit' });
+  if (r.status !== 0) console.log(`timer bench exited with ${r.status}`);
+}

@@ -38,6 +38,8 @@ import { announceMorningBlock } from './timer/morningBlockPrompt';
 import { clearExamDateCommand, recordExamResultCommand, setExamDateCommand } from './commands/examCommands';
 import { StatusRecordWriter } from './statusRecordWriter';
 import { TimerController } from './timer/timerController';
+import { teamCommandTable } from './team/loadTeam';
+import { DashboardHost } from './dashboard/dashboardPanel';
 
 /** What the shell (src/extension.ts) made before the app was loaded, and when. */
 export interface ShellParts {
@@ -73,6 +75,8 @@ export class Container implements vscode.Disposable {
   readonly practiceReminders: PracticeReminders;
   readonly timer: TimerController;
   readonly statusRecord: StatusRecordWriter;
+  /** The progress dashboard (a webview panel; its page and Chart.js are dist/webview.js, loaded by the panel). */
+  readonly dashboard: DashboardHost;
   private readonly timerDeps: TimerCommandDeps;
   private readonly files = new NodeFileAccess();
   /** Settles when stored data has loaded (problems, if any, were reported). */
@@ -98,6 +102,17 @@ export class Container implements vscode.Disposable {
     this.ready = this.loadLogs(stateReady, activationStart);
     this.service = new CertificationService(this.store, now, (message, ...args) => vscode.l10n.t(message, ...args));
     this.practice = new PracticeService(this.store, now, (message, ...args) => vscode.l10n.t(message, ...args));
+    this.dashboard = new DashboardHost({
+      extensionUri: context.extensionUri,
+      snapshot: () => this.store.snapshot(),
+      onStoreChange: (listener) => this.store.onDidChange(listener),
+      catalog: () => this.service.catalog(),
+      now,
+      settings: config.dashboard,
+      ready: this.ready,
+      log: this.log,
+    });
+    this.disposables.push(this.dashboard);
 
     this.tree = new CertificationTreeProvider(
       {
@@ -163,6 +178,9 @@ export class Container implements vscode.Disposable {
         [COMMAND_IDS.setExamDate]: (arg) => setExamDateCommand(this.service, arg, now),
         [COMMAND_IDS.clearExamDate]: (arg) => clearExamDateCommand(this.service, arg),
         [COMMAND_IDS.recordExamResult]: (arg) => recordExamResultCommand(this.service, arg, now),
+        [COMMAND_IDS.openDashboard]: () => this.dashboard.open(),
+        // Loads dist/team.js on first use (src/team/loadTeam.ts).
+        ...teamCommandTable({ context, store: this.store, catalog: () => this.service.catalog(), now, log: this.log, files: this.files }),
       },
       this.ready,
       this.log,

@@ -67,6 +67,12 @@ export function activate(context: vscode.ExtensionContext): CertStudyApi {
   for (const id of Object.values(COMMAND_IDS)) {
     context.subscriptions.push(vscode.commands.registerCommand(id, async (arg: unknown) => (await app()).runCommand(id, arg)));
   }
+  // A dashboard left open before a reload comes back; only then is the app loaded for it.
+  context.subscriptions.push(
+    vscode.window.registerWebviewPanelSerializer('certStudy.dashboard', {
+      deserializeWebviewPanel: (panel, state: unknown) => app().then((c) => c.dashboard.revive(panel, state)),
+    }),
+  );
 
   // After activate() returns: the clock and the alarm read settings, and a timer left running
   // (this window reloaded, another window has one, the editor crashed) loads the app to show and

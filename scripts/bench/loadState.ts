@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { Catalog } from '../../src/core/catalog/catalog';
+import { PRACTICE_EXAMS_LOG, SESSIONS_LOG } from '../../src/core/store/logSpecs';
 import { StudyStore } from '../../src/core/store/studyStore';
 import { buildCertTree } from '../../src/core/tree/certTree';
 import { formatPlaceholders } from '../../src/core/tree/localize';
@@ -20,10 +21,9 @@ async function main() {
   try {
     // Write the files and globalState directly, without going through zod, so the first load
     // below is truly cold, as it is when VS Code starts in the morning.
-    const jsonl = (kind: string, records: unknown[]) =>
-      [JSON.stringify({ kind, v: 1 }), ...records.map((r) => JSON.stringify(r))].join('\n') + '\n';
-    writeFileSync(path.join(dir, 'sessions.jsonl'), jsonl('cert-study-sessions', data.sessions));
-    writeFileSync(path.join(dir, 'practice-exams.jsonl'), jsonl('cert-study-practice-exams', data.practiceExams));
+    const jsonl = (kind: string, v: number, records: unknown[]) => [JSON.stringify({ kind, v }), ...records.map((r) => JSON.stringify(r))].join('\n') + '\n';
+    writeFileSync(path.join(dir, 'sessions.jsonl'), jsonl(SESSIONS_LOG.kind, SESSIONS_LOG.version, data.sessions));
+    writeFileSync(path.join(dir, 'practice-exams.jsonl'), jsonl(PRACTICE_EXAMS_LOG.kind, PRACTICE_EXAMS_LOG.version, data.practiceExams));
     storage.seed('certStudy.certifications', { v: 1, data: data.certifications });
     const globalStateBytes = [...storage.data.values()].reduce((n, v) => n + Buffer.byteLength(v), 0);
 

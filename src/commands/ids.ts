@@ -17,9 +17,15 @@ export const COMMAND_IDS = {
   logStudyTime: 'certStudy.logStudyTime',
   editSession: 'certStudy.editSession',
   deleteSession: 'certStudy.deleteSession',
+  openDashboard: 'certStudy.openDashboard',
   setExamDate: 'certStudy.setExamDate',
   clearExamDate: 'certStudy.clearExamDate',
   recordExamResult: 'certStudy.recordExamResult',
+  exportTeamFile: 'certStudy.exportTeamFile',
+  editProfile: 'certStudy.editProfile',
+  exportBackup: 'certStudy.exportBackup',
+  importBackup: 'certStudy.importBackup',
+  openTeamReport: 'certStudy.openTeamReport',
 } as const;
 
 export type CommandId = (typeof COMMAND_IDS)[keyof typeof COMMAND_IDS];

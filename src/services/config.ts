@@ -30,6 +30,11 @@ export const config = {
       restDays: all.restDays,
     };
   },
+  /** What the dashboard's figures depend on: the weekly goal, the practice rules, the streak rules. */
+  dashboard: () => {
+    const all = settings();
+    return { weeklyGoalHours: all.weeklyGoalHours, practice: practiceSettingsOf(all), dailyMinimumMinutes: all.dailyMinimumMinutes, restDays: all.restDays };
+  },
   /** Turns the practice-exam reminder off (its "Don't remind me" button). */
   turnOffPracticeReminders: () => vscode.workspace.getConfiguration('certStudy').update('practice.reminders', false, vscode.ConfigurationTarget.Global),
 };

@@ -15,6 +15,8 @@ export const RANGES = ['4w', '12w', '26w', 'all'] as const;
 export const CHART_IDS = ['weekly', 'target', 'practice', 'domains', 'days'] as const;
 
 const text = (max = 500) => z.string().check(z.maxLength(max));
+/** A chart's summary names every certification shown: room for all of them. */
+const SUMMARY_MAX = 20_000;
 const isoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
 /** A certification key (`aws-mla-c01`, `custom:…`); loose here, looked up by the host. */
 const certKey = text(120);
@@ -85,6 +87,8 @@ export const LABEL_KEYS = [
   'score',
   'passMark',
   'readyAt',
+  'passLine',
+  'readyLine',
   'source',
   'domain',
   'share',
@@ -135,13 +139,13 @@ export const WeeklySchema = z.strictObject({
   series: z.array(z.strictObject({ key: certKey, name: text(200), hours: z.array(z.number()) })),
   totals: z.array(z.number()),
   goalHours: z.number(),
-  summary: text(1000),
+  summary: text(SUMMARY_MAX),
 });
 
 export const TargetSchema = z.strictObject({
   /** Cumulative hours at the end of each week (today for the current one). */
   series: z.array(z.strictObject({ key: certKey, name: text(200), hours: z.array(z.number()), targetHours: z.nullable(z.number()) })),
-  summary: text(1000),
+  summary: text(SUMMARY_MAX),
 });
 
 export const PracticeSeriesSchema = z.strictObject({
@@ -156,7 +160,7 @@ export const PracticeSeriesSchema = z.strictObject({
   points: z.array(z.strictObject({ day: isoDate, percent: z.number(), source: z.nullable(text(200)) })),
 });
 
-export const PracticeSchema = z.strictObject({ series: z.array(PracticeSeriesSchema), summary: text(1000) });
+export const PracticeSchema = z.strictObject({ series: z.array(PracticeSeriesSchema), summary: text(SUMMARY_MAX) });
 
 export const DomainsSchema = z.strictObject({
   certs: z.array(
@@ -169,7 +173,7 @@ export const DomainsSchema = z.strictObject({
       ),
     }),
   ),
-  summary: text(1000),
+  summary: text(SUMMARY_MAX),
 });
 
 export const StudyDaysSchema = z.strictObject({
@@ -180,7 +184,7 @@ export const StudyDaysSchema = z.strictObject({
   days: z.array(z.strictObject({ day: isoDate, minutes: count, level: z.int().check(z.minimum(0), z.maximum(4)) })),
   current: count,
   best: count,
-  summary: text(1000),
+  summary: text(SUMMARY_MAX),
 });
 
 export const DashboardDataSchema = z.strictObject({

@@ -69,7 +69,7 @@ export class TimerController implements vscode.Disposable {
     this.listeners = [
       this.changed,
       vscode.window.onDidChangeWindowState((state) => {
-        if (state.focused) void this.serial(() => this.onFocus(state.active));
+        if (state.focused) void this.returned(state.active);
       }),
     ];
   }
@@ -77,6 +77,16 @@ export class TimerController implements vscode.Disposable {
   current(): TimerRecord | null {
     return this.timer;
   }
+
+  /**
+   * The engineer is back in this window (it got focus): follow the file, and ask about away time
+   * when no window was active for the idle setting. Resolves once the question, if any, is answered.
+   */
+  returned(windowActive: boolean): Promise<void> {
+    return this.serial(() => this.onFocus(windowActive)).then(() => this.awayQuestion);
+  }
+
+  private awayQuestion: Promise<void> = Promise.resolve();
 
   /** Reads the timer another window (or this one before a reload or crash) left, and recovers it. */
   load(): Promise<void> {
@@ -248,7 +258,7 @@ export class TimerController implements vscode.Disposable {
     if (idle > 0 && away >= idle * 60_000 && !this.asking) {
       this.asking = true;
       // Asked outside the queue: a person may take minutes to answer.
-      void this.askAboutAwayTime(timer, away).finally(() => (this.asking = false));
+      this.awayQuestion = this.askAboutAwayTime(timer, away).finally(() => (this.asking = false));
       return this.adoptIfChanged(timer);
     }
     if (active && !this.asking) {

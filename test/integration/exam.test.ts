@@ -92,6 +92,26 @@ describe('exam dates, the status-bar countdown and results', () => {
     assert.strictEqual(confirmed.examDate, dayFromToday(-10));
   });
 
+  it('reminds once of a renewal due within 30 days, and not again', async () => {
+    const container = await activeContainer();
+    await container.store.state.set('renewalReminders', {});
+    // Held since long enough that the three-year validity ends in 20 days.
+    await run('certStudy.editCertification', { key: 'aws-mla-c01', status: 'passed' });
+    const earned = dayFromToday(-3 * 365 + 20);
+    const window = answerWindow();
+    try {
+      await run('certStudy.recordExamResult', { key: 'aws-mla-c01', result: 'passed', date: earned });
+      await container.showRenewalReminders();
+      await container.showRenewalReminders();
+      const reminders = window.messages.filter((m) => /AWS MLA-C01 expires on/.test(m));
+      assert.strictEqual(reminders.length, 1, reminders.join('\n'));
+    } finally {
+      window.restore();
+    }
+    const shown = Object.values(container.store.state.get('renewalReminders') as Record<string, number[]>).flat();
+    assert.deepStrictEqual([...shown].sort((a, b) => a - b), [30, 90], 'the 30-day reminder also covers the 90-day one');
+  });
+
   it('keeps no timer ticking for the countdown: one timeout for the next local midnight at most', async () => {
     await run('certStudy.setExamDate', { key: 'aws-mla-c01', date: dayFromToday(5) });
     await eventually(() => assert.ok(api().status.text));

@@ -128,6 +128,41 @@ describe('study timer', () => {
     assert.strictEqual(container.timer.current(), null);
   });
 
+  it('asks about away time on return, and drops only that time when told', async () => {
+    const container = await activeContainer();
+    const now = Date.now();
+    const iso = (ms: number) => new Date(ms).toISOString();
+    const away: TimerRecord = {
+      v: 1,
+      certKey: 'aws-mla-c01',
+      domainId: null,
+      activity: 'video',
+      note: '',
+      startedAt: iso(now - 60 * 60_000),
+      stretches: [],
+      running: { id: '33333333-3333-4333-8333-333333333333', start: iso(now - 60 * 60_000) },
+      owner: 'another-window',
+      heartbeatAt: iso(now - 5_000),
+      // Last seen in a window 45 minutes ago: 15 minutes studied before that.
+      lastActiveAt: iso(now - 45 * 60_000),
+      block: null,
+    };
+    const folder = container.context.globalStorageUri.fsPath;
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(path.join(folder, 'timer.json'), JSON.stringify(away));
+    await container.timer.load();
+    const window = answerWindow((message, buttons) => (message.startsWith('No VS Code window was active') ? 'Drop the away time' : buttons[0]));
+    try {
+      await container.timer.returned(true);
+      assert.match(window.messages.join('\n'), /No VS Code window was active for 45 min .* Reading or a course video is study too/);
+    } finally {
+      window.restore();
+    }
+    const sessions = await run<StudySession[]>('certStudy.stopTimer');
+    const total = sessions.reduce((ms, s) => ms + Date.parse(s.end) - Date.parse(s.start), 0);
+    assert.ok(total >= 15 * 60_000 && total < 16 * 60_000, `kept the 15 minutes before, dropped the 45 away (${total} ms)`);
+  });
+
   it('logs study time after the fact, and refuses an end before the start with nothing saved', async () => {
     const container = await activeContainer();
     const end = new Date(Date.now() - 2 * 60 * 60_000);

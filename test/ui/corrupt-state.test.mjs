@@ -56,6 +56,6 @@ describe('UI: corrupt stored data', function () {
     await ui.page.locator('.quick-input-widget .monaco-list-row', { hasText: 'AWS Certified Machine Learning Engineer' }).first().click();
     const row = ui.page.locator('[id="workbench.view.extension.certStudy"] .monaco-list-row', { hasText: 'AWS MLA-C01' });
     await row.first().waitFor({ timeout: 15_000 });
-    assert.equal(await row.first().locator('.label-description').innerText(), '1 h');
+    assert.match(await row.first().locator('.label-description').innerText(), /^1 h( · |$)/);
   });
 });

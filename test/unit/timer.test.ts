@@ -190,3 +190,15 @@ describe('Log Study Time input', () => {
     assert.doesNotThrow(() => checkManualSession({ start: local(2026, 10, 5, 10, 0), minutes: 60 }, now, existing, t, existing[0].id), 'an edit does not overlap itself');
   });
 });
+
+describe('the fall-back night (Denver, 2026-11-01)', () => {
+  it('counts the repeated hour: 00:30 to 02:30 local is three hours of study', () => {
+    const timer = startTimer({ certKey: 'aws-mla-c01', domainId: null, activity: 'reading' }, new Date(2026, 10, 1, 0, 30), 'w', () => '00000000-0000-4000-8000-00000000ffff');
+    const end = new Date(Date.parse('2026-11-01T02:30:00-07:00'));
+    assert.equal(elapsedMs(timer, end), 3 * 60 * 60_000);
+    const [s] = sessionsAt(timer, end);
+    assert.equal(s.start, '2026-11-01T00:30:00.000-06:00');
+    assert.equal(s.end, '2026-11-01T02:30:00.000-07:00');
+    assert.deepEqual([...minutesByLocalDay([s])], [['2026-11-01', 180]]);
+  });
+});

@@ -24,6 +24,7 @@ export const SettingsSchema = z.object({
   'timer.idleMinutes': z.number().int().min(0).max(24 * 60).catch(30),
   dailyMinimumMinutes: z.number().int().min(1).max(24 * 60).catch(20),
   restDays: z.array(z.enum(WEEKDAYS)).catch([]),
+  weeklyGoalHours: z.number().min(0).max(168).catch(5),
   'statusBar.show': z.enum(['auto', 'timerOnly', 'never']).catch('auto'),
   'renewal.warnDays': z.number().int().min(0).max(3650).catch(90),
   'renewal.reminders': z.boolean().catch(true),

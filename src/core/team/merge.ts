@@ -3,11 +3,11 @@ import type { FileProblem } from './problems';
 import { readTeamFile } from './read';
 import type { TeamFile } from './schema';
 
-export interface TeamInput {
-  /** The name the file is reported by (its path or base name). */
-  file: string;
-  bytes: Uint8Array | string;
-}
+/**
+ * One file given to the merge, by the name it is reported by (its path or base name): its
+ * contents, or why it could not be read (missing, too large to load), so it is refused by name.
+ */
+export type TeamInput = { file: string; bytes: Uint8Array | string } | { file: string; unreadable: string };
 
 export interface MergedEngineer {
   file: string;
@@ -37,7 +37,7 @@ export function mergeTeamFiles(inputs: readonly TeamInput[]): MergeResult {
   const superseded: { file: string; by: string }[] = [];
   const byEngineer = new Map<string, MergedEngineer[]>();
   for (const input of inputs) {
-    const read = readTeamFile(input.file, input.bytes);
+    const read = 'unreadable' in input ? { ok: false as const, problems: [{ file: input.file, path: '$', message: input.unreadable }] } : readTeamFile(input.file, input.bytes);
     if (!read.ok) {
       problems.push(...read.problems);
       refused.add(input.file);

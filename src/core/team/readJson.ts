@@ -10,7 +10,7 @@ export type ReadOutcome<T> = { ok: true; value: T } | { ok: false; problems: Fil
 export function parseJsonObject(file: string, bytes: Uint8Array | string, maxBytes: number, what: string): ReadOutcome<Record<string, unknown>> {
   const refuse = (message: string, path = '$'): ReadOutcome<never> => ({ ok: false, problems: [{ file, path, message }] });
   const size = typeof bytes === 'string' ? new TextEncoder().encode(bytes).length : bytes.length;
-  if (size > maxBytes) return refuse(`${formatBytes(size)} is more than the ${formatBytes(maxBytes)} a ${what} may have`);
+  if (size > maxBytes) return refuse(tooLargeMessage(size, maxBytes, what));
   let text: string;
   try {
     text = typeof bytes === 'string' ? bytes : new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -26,6 +26,11 @@ export function parseJsonObject(file: string, bytes: Uint8Array | string, maxByt
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return refuse(`expected a JSON object (a ${what})`);
   return { ok: true, value: value as Record<string, unknown> };
+}
+
+/** Said of a file larger than its kind may be; hosts say it before loading such a file at all. */
+export function tooLargeMessage(size: number, maxBytes: number, what: string): string {
+  return `too large (${formatBytes(size)}): a ${what} may have at most ${formatBytes(maxBytes)}`;
 }
 
 export function formatBytes(bytes: number): string {

@@ -1,0 +1,141 @@
+import assert from 'node:assert/strict';
+import { Catalog } from '../../src/core/catalog/catalog';
+import { dashboardData, type DashboardSettings } from '../../src/core/dashboard/dashboardData';
+import type { CustomCertification } from '../../src/core/model/tracking';
+import { DEFAULT_PRACTICE_SETTINGS } from '../../src/core/practice/settings';
+import { formatPlaceholders as t } from '../../src/core/tree/localize';
+import { dashboardHtml, escapeHtml, newNonce } from '../../src/dashboard/dashboardHtml';
+import { checkHostMessage, checkWebviewMessage, DEFAULT_VIEW_STATE, viewStateOrDefault } from '../../src/shared/dashboardProtocol';
+import { generateTenYears } from '../support/studyDataGenerator';
+import { sampleCert, samplePractice, sampleSession } from './support/samples';
+
+const HOSTILE = '<img src=x onerror=alert(1)>';
+const hostileCustom: CustomCertification = { key: 'custom:img-src-x-onerror-alert-1', name: HOSTILE, provider: 'Acme', domains: [], passMarkPercent: 70, validityMonths: null };
+const SETTINGS: DashboardSettings = { weeklyGoalHours: 5, practice: DEFAULT_PRACTICE_SETTINGS, dailyMinimumMinutes: 20, restDays: [] };
+const NOW = new Date(2026, 11, 1, 10, 0); // Tuesday 2026-12-01 10:00 in Denver
+
+describe('dashboard: messages between the panel and its page', () => {
+  it('accepts the page messages of the protocol', () => {
+    for (const message of [
+      { type: 'ready', state: null },
+      { type: 'ready', state: { filter: { range: '12w', cert: 'aws-mla-c01' }, tables: ['weekly', 'days'] } },
+      { type: 'filter', filter: { range: 'all', cert: null } },
+      { type: 'drawn', reason: 'theme', charts: 5, ms: 12.5 },
+      { type: 'problem', message: 'boom' },
+    ]) {
+      assert.ok(checkWebviewMessage(message).ok, JSON.stringify(message));
+    }
+  });
+
+  it('refuses unknown and malformed ones, saying where', () => {
+    const cases: [unknown, RegExp][] = [
+      [{ type: 'runCommand', command: 'workbench.action.terminal.new' }, /^type: /],
+      [{ type: 'filter', filter: { range: '7w', cert: null } }, /^filter\.range: /],
+      [{ type: 'filter', filter: { range: '4w', cert: null }, extra: 1 }, /extra/],
+      [{ type: 'drawn', reason: 'data', charts: -1, ms: 1 }, /^charts: /],
+      [{ type: 'problem', message: 'x'.repeat(3000) }, /^message: /],
+      ['ready', /^message: /],
+      [null, /^message: /],
+    ];
+    for (const [raw, reason] of cases) {
+      const checked = checkWebviewMessage(raw);
+      assert.equal(checked.ok, false, JSON.stringify(raw)?.slice(0, 80));
+      if (!checked.ok) {
+        assert.match(checked.reason, reason);
+        assert.ok(checked.reason.length < 400, 'a short log line, even for a huge message');
+      }
+    }
+  });
+
+  it('falls back to the default view state when the saved one does not fit', () => {
+    assert.deepEqual(viewStateOrDefault(undefined), DEFAULT_VIEW_STATE);
+    assert.deepEqual(viewStateOrDefault({ filter: { range: '3y', cert: null }, tables: [] }), DEFAULT_VIEW_STATE);
+    const saved = { filter: { range: '4w', cert: 'google-pmle' }, tables: ['practice'] };
+    assert.deepEqual(viewStateOrDefault(saved), saved);
+  });
+
+  it('checks what the host sends: the figures of ten years of data fit the schema, a broken message does not', () => {
+    const data = generateTenYears(42, NOW);
+    const figures = dashboardData({ snapshot: data, catalog: new Catalog(), filter: { range: 'all', cert: null }, settings: SETTINGS, now: NOW }, t);
+    const checked = checkHostMessage({ type: 'data', data: figures });
+    assert.ok(checked.ok, checked.ok ? '' : checked.reason);
+    assert.equal(checkHostMessage({ type: 'data', data: { ...figures, weeks: 'all of them' } }).ok, false);
+    assert.equal(checkHostMessage({ type: 'eval', code: 'alert(1)' }).ok, false);
+  });
+});
+
+describe('dashboard: the page HTML', () => {
+  const input = { cspSource: 'https://webview.example', scriptUri: 'https://webview.example/dist/webview.js', styleUri: 'https://webview.example/media/dashboard.css', title: 'Dashboard', loading: 'Loading…', lang: 'en' };
+
+  it('allows only its own script with this render’s nonce and its own stylesheet: no inline code, eval or remote content', () => {
+    const nonce = newNonce();
+    const html = dashboardHtml({ ...input, nonce });
+    // As the browser reads the attribute: entities decoded.
+    const csp = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1]?.replace(/&#39;/g, "'");
+    assert.equal(csp, `default-src 'none'; style-src https://webview.example; script-src 'nonce-${nonce}'; base-uri 'none'; form-action 'none'`);
+    assert.doesNotMatch(html, /unsafe-inline|unsafe-eval|https?:\/\/(?!webview\.example)/);
+    assert.match(html, new RegExp(`<script nonce="${escapeHtml(nonce).replace(/[+/=]/g, '\\$&')}" src="https://webview.example/dist/webview.js"></script>`));
+    assert.equal((html.match(/<script/g) ?? []).length, 1, 'one script, no inline one');
+  });
+
+  it('draws a fresh 128-bit nonce from crypto on every render', () => {
+    const nonces = new Set(Array.from({ length: 50 }, newNonce));
+    assert.equal(nonces.size, 50);
+    for (const n of nonces) assert.equal(Buffer.from(n, 'base64').length, 16);
+  });
+
+  it('escapes what it writes', () => {
+    const html = dashboardHtml({ ...input, nonce: 'n', title: HOSTILE, loading: '"><script>alert(1)</script>' });
+    assert.ok(!html.includes('<img'));
+    assert.ok(html.includes('&lt;img src=x onerror=alert(1)&gt;'));
+    assert.equal((html.match(/<script/g) ?? []).length, 1);
+  });
+});
+
+describe('dashboard: all figures for one filter', () => {
+  const snapshot = {
+    certifications: [
+      sampleCert({ key: 'aws-mla-c01', status: 'scheduled', examDate: '2026-12-31', targetMinutes: 50 * 60 }),
+      sampleCert({ key: 'google-pmle', status: 'passed', targetMinutes: 10 * 60 }),
+      sampleCert({ key: hostileCustom.key, status: 'studying', targetMinutes: 60 }),
+    ],
+    sessions: [
+      sampleSession({ start: '2026-11-30T08:00:00.000-07:00', end: '2026-11-30T09:00:00.000-07:00' }),
+      sampleSession({ certKey: 'google-pmle', start: '2026-11-24T08:00:00.000-07:00', end: '2026-11-24T10:00:00.000-07:00' }),
+      sampleSession({ certKey: hostileCustom.key, start: '2026-11-26T08:00:00.000-07:00', end: '2026-11-26T08:30:00.000-07:00' }),
+      // A certification removed from the list: its time still counts in "all".
+      sampleSession({ certKey: 'azure-ai-103', start: '2026-11-25T08:00:00.000-07:00', end: '2026-11-25T08:45:00.000-07:00' }),
+      sampleSession({ start: '2025-06-02T08:00:00.000-06:00', end: '2025-06-02T09:00:00.000-06:00' }),
+    ],
+    practiceExams: [samplePractice({ takenAt: '2026-11-28T19:00:00.000-07:00', scorePercent: 70 })],
+  };
+  const catalog = new Catalog(undefined, [hostileCustom]);
+  const figures = (filter: { range: '4w' | '12w' | '26w' | 'all'; cert: string | null }) => dashboardData({ snapshot, catalog, filter, settings: SETTINGS, now: NOW }, t);
+
+  it('offers the tracked certifications, forecasts the ones being worked on, keeps user names as they are', () => {
+    const d = figures({ range: '4w', cert: null });
+    assert.equal(d.today, '2026-12-01');
+    assert.deepEqual(d.certifications.map((c) => c.name), ['AWS MLA-C01', 'Google PMLE', HOSTILE]);
+    assert.deepEqual(d.forecast.map((f) => f.key), ['aws-mla-c01', hostileCustom.key], 'not the passed one; booked exam first');
+    // The custom one: 30 of 60 min, at 30 min in 28 days the rest takes 28 days (today is day 1).
+    assert.equal(d.forecast[1].headline, 'Target reached on 2026-12-28 at this pace');
+    assert.deepEqual(d.weekly.series.map((s) => s.name), ['AWS MLA-C01', 'Google PMLE', HOSTILE, 'Azure AI-103']);
+    assert.deepEqual(d.weekly.totals, [0, 0, 3.3, 1]);
+  });
+
+  it('narrows everything to one certification, and falls back to all when it is gone', () => {
+    const one = figures({ range: '4w', cert: 'google-pmle' });
+    assert.deepEqual(one.filter, { range: '4w', cert: 'google-pmle' });
+    assert.deepEqual(one.weekly.series.map((s) => s.key), ['google-pmle']);
+    assert.deepEqual(one.forecast, []);
+    assert.deepEqual(one.practice.series, []);
+    assert.equal(one.days.days.filter((x) => x.minutes > 0).length, 1);
+    assert.deepEqual(figures({ range: '4w', cert: 'azure-ai-103' }).filter, { range: '4w', cert: null });
+  });
+
+  it('starts "everything" at the first week logged', () => {
+    const all = figures({ range: 'all', cert: null });
+    assert.equal(all.weeks[0].start, '2025-06-02');
+    assert.equal(all.target.series.find((s) => s.key === 'aws-mla-c01')!.hours.at(-1), 2);
+  });
+});
