@@ -97,8 +97,6 @@ export const LABEL_KEYS = [
   'untagged',
   'minutes',
   'day',
-  'currentStreak',
-  'bestStreak',
   'studyDaysOnly',
   'mon',
   'tue',
@@ -184,6 +182,8 @@ export const StudyDaysSchema = z.strictObject({
   days: z.array(z.strictObject({ day: isoDate, minutes: count, level: z.int().check(z.minimum(0), z.maximum(4)) })),
   current: count,
   best: count,
+  /** "Current streak: 4 days · best 9 days". */
+  streaks: text(300),
   summary: text(SUMMARY_MAX),
 });
 

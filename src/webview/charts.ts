@@ -146,10 +146,12 @@ export function targetChart(ctx: ChartContext): ChartSpec | null {
         ...base.options,
         scales: {
           x: { ticks: { ...base.ticks, maxRotation: 0, autoSkipPadding: 8 }, grid: { display: false } },
-          y: { beginAtZero: true, ticks: base.ticks, grid: base.grid, title: { display: true, text: labels.hours, color: theme.muted } },
+          y: { beginAtZero: true, ticks: base.ticks, grid: base.grid, title: { display: true, text: `${labels.hours} (- - ${labels.target})`, color: theme.muted } },
         },
         plugins: {
           ...base.options.plugins,
+          // The dashed target lines share their certification's colour; the legend names the certifications.
+          legend: { labels: { ...base.options.plugins.legend.labels, filter: (item: { datasetIndex?: number }) => navigable.includes(item.datasetIndex ?? -1) } },
           tooltip: { ...base.options.plugins.tooltip, callbacks: { title: (items: TooltipItem<'line'>[]) => weekTitle(data, items[0]?.dataIndex ?? 0), label: (i: TooltipItem<'line'>) => `${i.dataset.label}: ${num(i.parsed.y ?? 0)} h` } },
         },
       },
@@ -195,6 +197,10 @@ export function practiceChart(ctx: ChartContext): ChartSpec | null {
     });
   }
   const series = (d: number) => practice.series[navigable.indexOf(d)];
+  const several = practice.series.length > 1;
+  // Ticks on Mondays, as in the weekly charts: every nth week start, about eight of them.
+  const every = Math.max(1, Math.ceil(data.weeks.length / 8));
+  const tickDays = data.weeks.filter((_, i) => i % every === 0).map((w) => dayNumber(w.start));
   return {
     config: {
       type: 'line',
@@ -202,11 +208,21 @@ export function practiceChart(ctx: ChartContext): ChartSpec | null {
       options: {
         ...base.options,
         scales: {
-          x: { type: 'linear', min: xMin, max: xMax, ticks: { ...base.ticks, maxRotation: 0, autoSkipPadding: 12, callback: (v: string | number) => dayOf(Number(v)).slice(5) }, grid: base.grid },
-          y: { min: 0, max: 100, ticks: base.ticks, grid: base.grid, title: { display: true, text: '%', color: theme.muted } },
+          x: {
+            type: 'linear',
+            min: xMin,
+            max: xMax,
+            afterBuildTicks: (scale: { ticks: { value: number }[] }) => {
+              scale.ticks = tickDays.map((value) => ({ value }));
+            },
+            ticks: { ...base.ticks, maxRotation: 0, autoSkip: false, callback: (v: string | number) => dayOf(Number(v)).slice(5) },
+            grid: base.grid,
+          },
+          y: { min: 0, max: 100, ticks: base.ticks, grid: base.grid, title: { display: true, text: several ? `% (- - ${labels.passLine}, ··· ${labels.readyLine})` : '%', color: theme.muted } },
         },
         plugins: {
           ...base.options.plugins,
+          legend: { labels: { ...base.options.plugins.legend.labels, filter: (item: { datasetIndex?: number }) => !several || navigable.includes(item.datasetIndex ?? -1) } },
           tooltip: { ...base.options.plugins.tooltip, callbacks: { title: (items: TooltipItem<'line'>[]) => dayOf(items[0]?.parsed.x ?? 0), label: (i: TooltipItem<'line'>) => `${i.dataset.label}: ${num(i.parsed.y ?? 0)} %` } },
         },
       },

@@ -13,7 +13,7 @@ import {
   type ViewState,
 } from '../shared/dashboardProtocol';
 import { Chart, CHART_BUILDERS, chartTitle, type ChartSpec } from './charts';
-import { el, format } from './dom';
+import { el } from './dom';
 import { attachKeyboard } from './keyboard';
 import { TABLE_BUILDERS } from './tables';
 import { onThemeChange, readTheme } from './theme';
@@ -233,11 +233,7 @@ function render(d: DashboardData, reason: 'data' | 'theme'): void {
     p.empty.textContent = d.labels.empty;
     p.empty.hidden = d.certifications.length > 0;
     p.legend.replaceChildren(el('span', {}, [d.labels.less]), ...[0, 1, 2, 3, 4].map((l) => el('span', { class: `heat heat-${l}` })), el('span', {}, [d.labels.more]));
-    p.streaks.replaceChildren(
-      el('strong', {}, [format(d.labels.currentStreak, d.days.current)]),
-      ' · ',
-      el('span', {}, [format(d.labels.bestStreak, d.days.best)]),
-    );
+    p.streaks.replaceChildren(el('strong', {}, [d.days.streaks]));
     for (const card of p.cards.values()) {
       const title = chartTitle(card.id, d.labels);
       card.title.textContent = title;

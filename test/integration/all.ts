@@ -6,4 +6,5 @@ import './certifications.test';
 import './practice.test';
 import './timer.test';
 import './exam.test';
+import './team.test';
 import './reload.test';

@@ -17,6 +17,33 @@ function localInput(date: Date): string {
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
 }
 
+/** A timer record as another window (or a crashed one) left it in timer.json, started `minutesAgo` ago. */
+function leftTimer(minutesAgo: number, fields: Partial<TimerRecord>): TimerRecord {
+  const iso = (ms: number) => new Date(ms).toISOString();
+  const start = iso(Date.now() - minutesAgo * 60_000);
+  return {
+    v: 1,
+    certKey: 'aws-mla-c01',
+    domainId: null,
+    activity: 'reading',
+    note: '',
+    startedAt: start,
+    stretches: [],
+    running: { id: '22222222-2222-4222-8222-222222222222', start },
+    owner: 'a-window-that-is-gone',
+    heartbeatAt: start,
+    lastActiveAt: start,
+    block: null,
+    ...fields,
+  };
+}
+
+async function writeTimerFile(timer: TimerRecord): Promise<void> {
+  const folder = (await activeContainer()).context.globalStorageUri.fsPath;
+  mkdirSync(folder, { recursive: true });
+  writeFileSync(path.join(folder, 'timer.json'), JSON.stringify(timer));
+}
+
 async function clearTimer(): Promise<void> {
   const container = await activeContainer();
   if (container.timer.current()) await container.timer.discard();
@@ -95,25 +122,8 @@ describe('study timer', () => {
 
   it('recovers a timer whose window disappeared with one question, keeping the time until the editor closed', async () => {
     const container = await activeContainer();
-    const now = Date.now();
     const iso = (ms: number) => new Date(ms).toISOString();
-    const stale: TimerRecord = {
-      v: 1,
-      certKey: 'aws-mla-c01',
-      domainId: null,
-      activity: 'reading',
-      note: '',
-      startedAt: iso(now - 60 * 60_000),
-      stretches: [],
-      running: { id: '22222222-2222-4222-8222-222222222222', start: iso(now - 60 * 60_000) },
-      owner: 'a-window-that-is-gone',
-      heartbeatAt: iso(now - 15 * 60_000),
-      lastActiveAt: iso(now - 15 * 60_000),
-      block: null,
-    };
-    const folder = container.context.globalStorageUri.fsPath;
-    mkdirSync(folder, { recursive: true });
-    writeFileSync(path.join(folder, 'timer.json'), JSON.stringify(stale));
+    await writeTimerFile(leftTimer(60, { heartbeatAt: iso(Date.now() - 15 * 60_000), lastActiveAt: iso(Date.now() - 15 * 60_000) }));
     const window = answerWindow((_message, buttons) => buttons.find((b) => b.startsWith('Keep until ') && b !== 'Keep until now'));
     try {
       await container.timer.load();
@@ -124,32 +134,15 @@ describe('study timer', () => {
     const [saved] = container.store.sessions.all();
     assert.strictEqual(saved.id, '22222222-2222-4222-8222-222222222222');
     assert.strictEqual(Date.parse(saved.end) - Date.parse(saved.start), 45 * 60_000, 'from the start until the last heartbeat');
-    assert.strictEqual(existsSync(path.join(folder, 'timer.json')), false);
+    assert.strictEqual(existsSync(path.join(container.context.globalStorageUri.fsPath, 'timer.json')), false);
     assert.strictEqual(container.timer.current(), null);
   });
 
   it('asks about away time on return, and drops only that time when told', async () => {
     const container = await activeContainer();
-    const now = Date.now();
     const iso = (ms: number) => new Date(ms).toISOString();
-    const away: TimerRecord = {
-      v: 1,
-      certKey: 'aws-mla-c01',
-      domainId: null,
-      activity: 'video',
-      note: '',
-      startedAt: iso(now - 60 * 60_000),
-      stretches: [],
-      running: { id: '33333333-3333-4333-8333-333333333333', start: iso(now - 60 * 60_000) },
-      owner: 'another-window',
-      heartbeatAt: iso(now - 5_000),
-      // Last seen in a window 45 minutes ago: 15 minutes studied before that.
-      lastActiveAt: iso(now - 45 * 60_000),
-      block: null,
-    };
-    const folder = container.context.globalStorageUri.fsPath;
-    mkdirSync(folder, { recursive: true });
-    writeFileSync(path.join(folder, 'timer.json'), JSON.stringify(away));
+    // Another window beats the heartbeat; no window was active for the last 45 of 60 minutes.
+    await writeTimerFile(leftTimer(60, { owner: 'another-window', heartbeatAt: iso(Date.now() - 5_000), lastActiveAt: iso(Date.now() - 45 * 60_000), activity: 'video' }));
     await container.timer.load();
     const window = answerWindow((message, buttons) => (message.startsWith('No VS Code window was active') ? 'Drop the away time' : buttons[0]));
     try {

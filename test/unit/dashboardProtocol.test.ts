@@ -98,6 +98,7 @@ describe('dashboard: all figures for one filter', () => {
       sampleCert({ key: 'aws-mla-c01', status: 'scheduled', examDate: '2026-12-31', targetMinutes: 50 * 60 }),
       sampleCert({ key: 'google-pmle', status: 'passed', targetMinutes: 10 * 60 }),
       sampleCert({ key: hostileCustom.key, status: 'studying', targetMinutes: 60 }),
+      sampleCert({ key: 'databricks-ml-associate', status: 'passed', targetMinutes: 60 * 60 }),
     ],
     sessions: [
       sampleSession({ start: '2026-11-30T08:00:00.000-07:00', end: '2026-11-30T09:00:00.000-07:00' }),
@@ -115,12 +116,14 @@ describe('dashboard: all figures for one filter', () => {
   it('offers the tracked certifications, forecasts the ones being worked on, keeps user names as they are', () => {
     const d = figures({ range: '4w', cert: null });
     assert.equal(d.today, '2026-12-01');
-    assert.deepEqual(d.certifications.map((c) => c.name), ['AWS MLA-C01', 'Google PMLE', HOSTILE]);
+    assert.deepEqual(d.certifications.map((c) => c.name), ['AWS MLA-C01', 'Google PMLE', HOSTILE, 'Databricks ML Assoc']);
     assert.deepEqual(d.forecast.map((f) => f.key), ['aws-mla-c01', hostileCustom.key], 'not the passed one; booked exam first');
     // The custom one: 30 of 60 min, at 30 min in 28 days the rest takes 28 days (today is day 1).
     assert.equal(d.forecast[1].headline, 'Target reached on 2026-12-28 at this pace');
     assert.deepEqual(d.weekly.series.map((s) => s.name), ['AWS MLA-C01', 'Google PMLE', HOSTILE, 'Azure AI-103']);
     assert.deepEqual(d.weekly.totals, [0, 0, 3.3, 1]);
+    // Against target: what is being worked on, and a passed one only when studied in the range.
+    assert.deepEqual(d.target.series.map((s) => s.key), ['aws-mla-c01', 'google-pmle', hostileCustom.key]);
   });
 
   it('narrows everything to one certification, and falls back to all when it is gone', () => {

@@ -245,7 +245,8 @@ describe('dashboard: study days and streaks', () => {
     assert.deepEqual(on('2026-11-28'), { day: '2026-11-28', minutes: 45, level: 2 });
     assert.deepEqual([on('2026-11-22')!.minutes, on('2026-11-23')!.minutes], [30, 30]);
     assert.deepEqual([result.current, result.best], [4, 5]);
-    assert.equal(result.summary, '11 study days of 177 since 2026-06-08 (a day counts from 20 min); current streak 4 days, best 5.');
+    assert.equal(result.summary, '11 of 177 days studied since 2026-06-08 (a day counts from 20 min); current streak 4 days, best 5 days.');
+    assert.equal(result.streaks, 'Current streak: 4 days · best: 5 days');
   });
 
   it('counts rest days as neither breaking nor making a streak', () => {

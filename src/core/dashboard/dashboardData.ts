@@ -12,7 +12,7 @@ import { dashboardLabels } from './labels';
 import { paceForecast, sortForecasts } from './pace';
 import { practiceTrend } from './practiceTrend';
 import { rangeWeeks } from './range';
-import { mergeDays, minutesByCertAndDay } from './studyIndex';
+import { mergeDays, minutesBetween, minutesByCertAndDay } from './studyIndex';
 import { studyDays } from './studyDays';
 import { targetProgress } from './targetProgress';
 import { weeklyHours } from './weeklyHours';
@@ -85,7 +85,18 @@ export function dashboardData(
     forecast,
     weeks,
     weekly: weeklyHours({ byCert, certs, weeks, today, goalHours: settings.weeklyGoalHours }, t),
-    target: targetProgress({ byCert, certs: trackedInFilter.map((c) => ({ key: c.key, name: nameOf(c.key), targetMinutes: c.targetMinutes })), weeks, today }, t),
+    target: targetProgress(
+      {
+        byCert,
+        // Held certifications only when studied in the range: the chart is about targets still ahead.
+        certs: trackedInFilter
+          .filter((c) => WORKING_ON.has(c.status) || minutesBetween(byCert.get(c.key) ?? new Map(), from, today) > 0)
+          .map((c) => ({ key: c.key, name: nameOf(c.key), targetMinutes: c.targetMinutes })),
+        weeks,
+        today,
+      },
+      t,
+    ),
     practice: practiceTrend({ exams, certs, catalog, settings: settings.practice, from, today }, t),
     domains: domainTime(
       { sessions, certs: trackedInFilter.map((c) => ({ key: c.key, name: nameOf(c.key), active: c.status === 'studying' || c.status === 'scheduled' })), catalog, from, today },

@@ -43,8 +43,6 @@ export function dashboardLabels(t: Localize): Labels {
     untagged: t('No domain'),
     minutes: t('Minutes'),
     day: t('Day'),
-    currentStreak: t('Current streak: {0} days'),
-    bestStreak: t('Best streak: {0} days'),
     studyDaysOnly: t('Days with study; the others had none.'),
     mon: t('Mon'),
     tue: t('Tue'),

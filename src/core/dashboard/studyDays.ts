@@ -35,6 +35,8 @@ export function studyDays(
     days.push({ day, minutes: Math.round(minutes), level: dayLevel(minutes, dailyMinimumMinutes) });
   }
   const { current, best } = streaks(byDay, today, dailyMinimumMinutes, input.restDays);
-  const summary = t('{0} study days of {1} since {2} (a day counts from {3} min); current streak {4} days, best {5}.', studied, days.length, from, dailyMinimumMinutes, current, best);
-  return { from, to: today, days, current, best, summary };
+  const dayCount = (n: number) => (n === 1 ? t('1 day') : t('{0} days', n));
+  const streakLine = t('Current streak: {0} · best: {1}', dayCount(current), dayCount(best));
+  const summary = t('{0} of {1} days studied since {2} (a day counts from {3} min); current streak {4}, best {5}.', studied, days.length, from, dailyMinimumMinutes, dayCount(current), dayCount(best));
+  return { from, to: today, days, current, best, streaks: streakLine, summary };
 }

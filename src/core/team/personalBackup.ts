@@ -158,7 +158,7 @@ function readLog<T>(spec: LogSpec<T>, part: { v: number; records: unknown[] }, p
     }
     const parsed = spec.recordSchema.safeParse(value);
     if (!parsed.success) {
-      problems.push(...zodProblems(file, parsed.error, 1).map((p) => ({ ...p, path: jsonPath(at) + p.path.slice(1) })));
+      problems.push(...zodProblems(file, parsed.error, Number.POSITIVE_INFINITY).map((p) => ({ ...p, path: jsonPath(at) + p.path.slice(1) })));
       return;
     }
     const id = spec.idOf(parsed.data);

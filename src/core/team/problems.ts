@@ -24,12 +24,17 @@ export function jsonPath(path: readonly PropertyKey[]): string {
 }
 
 /**
- * A failed parse as problems, one per issue, capped. An unknown key is named by its own path,
- * and zod's "Invalid input: " prefix is dropped: the path already says where.
+ * A failed parse as problems, one per issue and at most one per path (the first is the most
+ * specific: a refinement over a field that already failed only repeats it), capped. An unknown
+ * key is named by its own path, and zod's "Invalid input: " prefix is dropped: the path says where.
  */
 export function zodProblems(file: string, error: z.ZodError, max = MAX_PROBLEMS_PER_FILE): FileProblem[] {
   const problems: FileProblem[] = [];
+  const seen = new Set<string>();
   for (const issue of error.issues) {
+    const at = jsonPath(issue.path);
+    if (issue.code !== 'unrecognized_keys' && seen.has(at)) continue;
+    seen.add(at);
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) {
         problems.push({ file, path: jsonPath([...issue.path, key]), message: 'unknown key (not in this version of the format; additions belong under extensions)' });

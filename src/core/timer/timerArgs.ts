@@ -20,31 +20,25 @@ export const StartTimerArgSchema = z
 export const DiscardTimerArgSchema = z.object({ skipConfirmation: z.boolean().optional() }).strict();
 
 /** `certStudy.logStudyTime [{ key, start, end | minutes, domain?, activity?, note? }]` */
+/** What a session after the fact can say besides its certification and start. */
+const SessionFieldsSchema = z.object({
+  end: LocalDateTimeSchema.optional(),
+  minutes: z.number().positive().max(24 * 60).optional(),
+  domain: z.string().max(100).nullable().optional(),
+  activity: ActivityKindSchema.optional(),
+  note: z.string().max(2_000).optional(),
+});
+
 export const LogStudyTimeArgSchema = z
-  .object({
-    key: CertKeySchema,
-    start: LocalDateTimeSchema,
-    end: LocalDateTimeSchema.optional(),
-    minutes: z.number().positive().max(24 * 60).optional(),
-    domain: z.string().max(100).nullable().optional(),
-    activity: ActivityKindSchema.optional(),
-    note: z.string().max(2_000).optional(),
-  })
+  .object({ key: CertKeySchema, start: LocalDateTimeSchema })
+  .extend(SessionFieldsSchema.shape)
   .strict()
   .refine((a) => (a.end === undefined) !== (a.minutes === undefined), { message: 'give either end or minutes', path: ['end'] });
 
 /** `certStudy.editSession [{ id, key?, start?, end?, minutes?, domain?, activity?, note? }]`: given fields are set. */
 export const EditSessionArgSchema = z
-  .object({
-    id: UuidSchema,
-    key: CertKeySchema.optional(),
-    start: LocalDateTimeSchema.optional(),
-    end: LocalDateTimeSchema.optional(),
-    minutes: z.number().positive().max(24 * 60).optional(),
-    domain: z.string().max(100).nullable().optional(),
-    activity: ActivityKindSchema.optional(),
-    note: z.string().max(2_000).optional(),
-  })
+  .object({ id: UuidSchema, key: CertKeySchema.optional(), start: LocalDateTimeSchema.optional() })
+  .extend(SessionFieldsSchema.shape)
   .strict()
   .refine((a) => a.end === undefined || a.minutes === undefined, { message: 'give end or minutes, not both', path: ['minutes'] });
 
