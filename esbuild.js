@@ -28,9 +28,11 @@ const builds = [
   { ...nodeBundle, entryPoints: { extension: 'src/extension.ts' }, external: ['vscode', './app.js'] },
   // Everything else, loaded on first use.
   // Everything else, loaded on first use; the team commands' bundle (./team.js) is loaded by it on theirs.
-  { ...nodeBundle, entryPoints: { app: 'src/app.ts' }, external: ['vscode', './team.js'] },
+  { ...nodeBundle, entryPoints: { app: 'src/app.ts' }, external: ['vscode', './team.js', './calendar.js'] },
   // Export for Team, backup and restore, the team report's host: loaded when one of those commands runs.
   { ...nodeBundle, entryPoints: { team: 'src/commands/teamCommands.ts' }, external: ['vscode'] },
+  // The calendar writer (ical-generator and the time-zone data): loaded when Export Calendar runs.
+  { ...nodeBundle, entryPoints: { calendar: 'src/core/calendar/ics.ts' } },
   // The team lead's command line (bin cert-study-team): plain Node, no vscode anywhere in it.
   { ...nodeBundle, entryPoints: { 'team-cli': 'src/cli/teamCli.ts' }, banner: { js: '#!/usr/bin/env node' } },
   // The team report's page: a browser script of its own, in a folder of its own (the panel's only script root).
@@ -47,6 +49,7 @@ const builds = [
     metafile: true,
     logLevel: 'warning',
   },
+  // The dashboard's page with Chart.js: loaded by the dashboard panel's webview only.
   {
     entryPoints: { webview: 'src/webview/main.ts' },
     outdir: 'dist',
@@ -57,6 +60,7 @@ const builds = [
     minify: production,
     sourcemap: !production,
     sourcesContent: false,
+    metafile: true,
     logLevel: 'warning',
   },
 ];

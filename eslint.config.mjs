@@ -59,6 +59,11 @@ export default tseslint.config(
               allowTypeImports: true,
               message: 'The team code is dist/team.js, loaded on first use: go through src/team/loadTeam.ts (README, "Keeping activation cheap").',
             },
+            {
+              regex: '(^|/)core/calendar/ics$',
+              allowTypeImports: true,
+              message: 'The calendar writer is dist/calendar.js, loaded on first use: go through src/calendar/loadCalendar.ts (README, "Keeping activation cheap").',
+            },
           ],
         },
       ],

@@ -54,3 +54,9 @@ console.log('\n== study timer in a real VS Code (code-server) ==');
   const r = spawnSync(process.execPath, [join(root, 'scripts/bench-timer.mjs')], { cwd: root, stdio: 'inherit' });
   if (r.status !== 0) console.log(`timer bench exited with ${r.status}`);
 }
+
+console.log('\n== dashboard: figures, page bundle, command to charts drawn ==');
+{
+  const r = spawnSync(process.execPath, [join(root, 'scripts/bench-dashboard.mjs')], { cwd: root, stdio: 'inherit' });
+  if (r.status !== 0) console.log(`dashboard bench exited with ${r.status}`);
+}

@@ -40,6 +40,19 @@ import { StatusRecordWriter } from './statusRecordWriter';
 import { TimerController } from './timer/timerController';
 import { teamCommandTable } from './team/loadTeam';
 import { DashboardHost } from './dashboard/dashboardPanel';
+import { randomUUID } from 'node:crypto';
+import { PlanService } from './core/plans/planService';
+import { RoiService } from './core/roi/roiService';
+import {
+  applyStackCommand,
+  editCostsCommand,
+  editPlanCommand,
+  exportCalendarCommand,
+  removePlanCommand,
+  setBillingRatesCommand,
+  showRoiCommand,
+  type PlanCommandDeps,
+} from './commands/planCommands';
 
 /** What the shell (src/extension.ts) made before the app was loaded, and when. */
 export interface ShellParts {
@@ -126,6 +139,7 @@ export class Container implements vscode.Disposable {
           const timer = this.timer?.current();
           return timer ? { certKey: timer.certKey, paused: timer.running === null } : null;
         },
+        plans: () => this.store.state.get('plans'),
       },
       stateReady,
     );
@@ -178,7 +192,15 @@ export class Container implements vscode.Disposable {
         [COMMAND_IDS.setExamDate]: (arg) => setExamDateCommand(this.service, arg, now),
         [COMMAND_IDS.clearExamDate]: (arg) => clearExamDateCommand(this.service, arg),
         [COMMAND_IDS.recordExamResult]: (arg) => recordExamResultCommand(this.service, arg, now),
-        [COMMAND_IDS.openDashboard]: () => this.dashboard.open(),
+        [COMMAND_IDS.openDashboard]: (arg) => this.dashboard.open(arg),
+        // Plans, costs and ROI, the calendar export (its writer is dist/calendar.js, loaded on first export).
+        [COMMAND_IDS.applyStack]: (arg) => applyStackCommand(this.planDeps(), arg),
+        [COMMAND_IDS.editPlan]: (arg) => editPlanCommand(this.planDeps(), arg),
+        [COMMAND_IDS.removePlan]: (arg) => removePlanCommand(this.planDeps(), arg),
+        [COMMAND_IDS.editCosts]: (arg) => editCostsCommand(this.planDeps(), arg),
+        [COMMAND_IDS.setBillingRates]: (arg) => setBillingRatesCommand(this.planDeps(), arg),
+        [COMMAND_IDS.showRoi]: () => showRoiCommand(this.planDeps()),
+        [COMMAND_IDS.exportCalendar]: (arg) => exportCalendarCommand(this.planDeps(), arg),
         // Loads dist/team.js on first use (src/team/loadTeam.ts).
         ...teamCommandTable({ context, store: this.store, catalog: () => this.service.catalog(), now, log: this.log, files: this.files }),
       },
@@ -248,6 +270,22 @@ export class Container implements vscode.Disposable {
       void this.log.showError(vscode.l10n.t('Loading stored data failed'), err);
       return [];
     }
+  }
+
+  /** What the plan, cost and calendar commands work on (src/commands/planCommands.ts). */
+  private planDeps(): PlanCommandDeps {
+    const t = (message: string, ...args: Array<string | number | boolean>) => vscode.l10n.t(message, ...args);
+    return {
+      plans: new PlanService(this.store, this.shell.now, t),
+      roi: new RoiService(this.store, this.shell.now, randomUUID, t),
+      store: this.store,
+      catalog: () => this.service.catalog(),
+      now: this.shell.now,
+      log: this.log,
+      settings: () => config.plans(),
+      newId: randomUUID,
+      version: String((this.context.extension.packageJSON as { version?: unknown }).version ?? '0.0.0'),
+    };
   }
 
   /** The shell found a renewal reminder due (90, 30 or 7 days before an expiry). */

@@ -26,6 +26,13 @@ export const COMMAND_IDS = {
   exportBackup: 'certStudy.exportBackup',
   importBackup: 'certStudy.importBackup',
   openTeamReport: 'certStudy.openTeamReport',
+  applyStack: 'certStudy.applyStack',
+  editPlan: 'certStudy.editPlan',
+  removePlan: 'certStudy.removePlan',
+  editCosts: 'certStudy.editCosts',
+  setBillingRates: 'certStudy.setBillingRates',
+  showRoi: 'certStudy.showRoi',
+  exportCalendar: 'certStudy.exportCalendar',
 } as const;
 
 export type CommandId = (typeof COMMAND_IDS)[keyof typeof COMMAND_IDS];

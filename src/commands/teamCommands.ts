@@ -215,7 +215,9 @@ export async function importBackup(deps: TeamDeps, rawArg: unknown): Promise<Res
     });
     return { refused: read.problems };
   }
-  deps.log.info(`restore: ${(await deps.store.reloadFromDisk()).length} stored values could not be read before the restore`);
+  // Plan against the freshest state: another window may have written since this one looked.
+  const unreadable = await deps.store.reloadFromDisk();
+  if (unreadable.length) deps.log.warn(`restore: ${unreadable.length} stored values could not be read before the restore: ${unreadable.map((p) => p.where).join(', ')}`);
   const current = currentState(deps);
   const replace = planRestore(current, read.value, 'replace');
   const merge = planRestore(current, read.value, 'merge');
@@ -256,7 +258,7 @@ export async function importBackup(deps: TeamDeps, rawArg: unknown): Promise<Res
  * writes the merged table there. Returns the report.
  */
 export async function openTeamReport(deps: TeamDeps, rawArg: unknown): Promise<{ report: TeamReport; csv?: string } | undefined> {
-  const arg = parseCommandArg(TeamReportArgSchema.extend({ csv: TeamReportArgSchema.shape.requirements }), rawArg, t);
+  const arg = parseCommandArg(TeamReportArgSchema, rawArg, t);
   let sources = arg?.files.map((f) => vscode.Uri.file(f));
   let requirements = arg?.requirements ? vscode.Uri.file(arg.requirements) : undefined;
   if (!arg) {

@@ -1,11 +1,15 @@
 import * as vscode from 'vscode';
 import type { Catalog } from '../core/catalog/catalog';
 import { dashboardData, type DashboardSettings } from '../core/dashboard/dashboardData';
+import { OpenDashboardArgSchema } from '../core/dashboard/openArgs';
+import { parseCommandArg } from '../core/commandArgs';
 import type { StudySnapshot } from '../core/store/studyStore';
 import type { Log } from '../services/log';
 import {
   checkWebviewMessage,
   DASHBOARD_VIEW_TYPE,
+  DEFAULT_VIEW_STATE,
+  type DashboardFilter,
   viewStateOrDefault,
   type HostMessage,
   type ViewState,
@@ -49,14 +53,20 @@ export class DashboardHost implements vscode.Disposable {
     return this.panel;
   }
 
-  /** Opens the dashboard, or brings the open one to the front. */
-  open(): void {
+  /**
+   * Opens the dashboard, or brings the open one to the front; `{ key?, range? }` (or a tree row
+   * id) turns it to that certification and range. A malformed argument is refused with a message.
+   */
+  open(rawArg?: unknown): void {
+    const arg = parseCommandArg(OpenDashboardArgSchema, rawArg, t) ?? {};
     if (this.panel) {
+      if (arg.key !== undefined || arg.range !== undefined) this.panel.setFilter({ ...this.panel.viewState.filter, ...arg, cert: arg.key ?? this.panel.viewState.filter.cert });
       this.panel.panel.reveal();
       return;
     }
     const panel = vscode.window.createWebviewPanel(DASHBOARD_VIEW_TYPE, t('Cert Study Dashboard'), vscode.ViewColumn.Active, webviewOptions(this.deps.extensionUri));
-    this.adopt(panel, undefined);
+    const filter = { ...DEFAULT_VIEW_STATE.filter, ...(arg.range ? { range: arg.range } : {}), ...(arg.key ? { cert: arg.key } : {}) };
+    this.adopt(panel, { ...DEFAULT_VIEW_STATE, filter });
   }
 
   /** A panel VS Code restored after a reload, with the state the page saved. */
@@ -135,6 +145,12 @@ export class DashboardPanel implements vscode.Disposable {
   /** The current filter and open tables, as the page last reported them. */
   get viewState(): ViewState {
     return this.state;
+  }
+
+  /** Shows another certification or range (Open Dashboard with an argument while open). */
+  setFilter(filter: DashboardFilter): void {
+    this.state = { ...this.state, filter };
+    this.refresh();
   }
 
   /** Writes the page with a fresh nonce; it answers with `ready` once it listens. */

@@ -35,6 +35,21 @@ export const config = {
     const all = settings();
     return { weeklyGoalHours: all.weeklyGoalHours, practice: practiceSettingsOf(all), dailyMinimumMinutes: all.dailyMinimumMinutes, restDays: all.restDays };
   },
+  /** What the plan, ROI and calendar commands need: billable hours, the block, the practice cadence, the renewal warning. */
+  plans: () => {
+    const all = settings();
+    return {
+      billableHoursPerWeek: all.billableHoursPerWeek,
+      block: {
+        enabled: all['morningBlock.enabled'],
+        start: all['morningBlock.start'],
+        durationMinutes: all['morningBlock.durationMinutes'],
+        days: all['morningBlock.days'],
+      },
+      practiceIntervalDays: all['practice.intervalDays'],
+      renewalWarnDays: all['renewal.warnDays'],
+    };
+  },
   /** Turns the practice-exam reminder off (its "Don't remind me" button). */
   turnOffPracticeReminders: () => vscode.workspace.getConfiguration('certStudy').update('practice.reminders', false, vscode.ConfigurationTarget.Global),
 };

@@ -244,10 +244,15 @@ export function checkHostMessage(raw: unknown): Checked<HostMessage> {
   return check(HostMessageSchema, raw);
 }
 
-/** A saved view state, or the default when it is missing or does not fit (an older version's). */
-export function viewStateOrDefault(raw: unknown): ViewState {
+/** A saved view state, or null when it is missing or does not fit (an older version's). */
+export function savedViewState(raw: unknown): ViewState | null {
   const result = ViewStateSchema.safeParse(raw);
-  return result.success ? result.data : DEFAULT_VIEW_STATE;
+  return result.success ? result.data : null;
+}
+
+/** A saved view state, or the default. */
+export function viewStateOrDefault(raw: unknown): ViewState {
+  return savedViewState(raw) ?? DEFAULT_VIEW_STATE;
 }
 
 /** At most 120 characters of what arrived, for a log line. */

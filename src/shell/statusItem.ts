@@ -24,9 +24,8 @@ export class StatusItem implements vscode.Disposable {
   private shown = '';
   private timer: StatusContent | null = null;
   private countdown: StatusContent | null = null;
-  private readonly listener = vscode.workspace.onDidChangeConfiguration((e) => {
-    if (e.affectsConfiguration('certStudy.statusBar')) this.render();
-  });
+  /** Registered on first use, not at activation: the startup path stays as small as it can be. */
+  private listener: vscode.Disposable | undefined;
 
   setTimer(content: StatusContent | null): void {
     this.timer = content;
@@ -53,11 +52,14 @@ export class StatusItem implements vscode.Disposable {
   }
 
   dispose(): void {
-    this.listener.dispose();
+    this.listener?.dispose();
     this.item?.dispose();
   }
 
   private render(): void {
+    this.listener ??= vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('certStudy.statusBar')) this.render();
+    });
     const mode = showMode();
     const content = mode === 'never' ? null : (this.timer ?? (mode === 'auto' ? this.countdown : null));
     const tooltipText = content ? (content.tooltip instanceof vscode.MarkdownString ? content.tooltip.value : content.tooltip) : '';

@@ -4,6 +4,7 @@ import { buildCertTree, changedRoots, type CertTree, type TreeNodeView, type Tre
 import type { StudySnapshot } from '../core/store/studyStore';
 import type { PracticeSettings } from '../core/practice/settings';
 import type { WeekSettings } from '../core/tree/weekRow';
+import type { Plan } from '../core/model/plans';
 import { startStopwatch, ZERO_SPAN, type Span } from '../core/util/stopwatch';
 
 const COLLAPSIBLE: Record<TreeNodeView['collapsible'], vscode.TreeItemCollapsibleState> = {
@@ -23,6 +24,8 @@ export interface TreeInputs {
   week?(): WeekSettings;
   /** The study timer, if one exists. */
   timer?(): { certKey: string; paused: boolean } | null;
+  /** The certification plans (a row each, after the week row). */
+  plans?(): readonly Plan[];
 }
 
 /**
@@ -111,6 +114,7 @@ export class CertificationTreeProvider implements vscode.TreeDataProvider<string
       practice: this.inputs.practice?.(),
       week: this.inputs.week?.(),
       timer: this.inputs.timer?.(),
+      plans: this.inputs.plans?.(),
       t: (message, ...args) => vscode.l10n.t(message, ...args),
     });
   }

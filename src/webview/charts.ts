@@ -146,7 +146,7 @@ export function targetChart(ctx: ChartContext): ChartSpec | null {
         ...base.options,
         scales: {
           x: { ticks: { ...base.ticks, maxRotation: 0, autoSkipPadding: 8 }, grid: { display: false } },
-          y: { beginAtZero: true, ticks: base.ticks, grid: base.grid, title: { display: true, text: `${labels.hours} (- - ${labels.target})`, color: theme.muted } },
+          y: { beginAtZero: true, ticks: base.ticks, grid: base.grid, title: { display: true, text: `${labels.hours}; - - - ${labels.target}`, color: theme.muted } },
         },
         plugins: {
           ...base.options.plugins,
@@ -335,16 +335,20 @@ export function daysChart(ctx: ChartContext): ChartSpec {
             min: -0.5,
             max: weekCount - 0.5,
             grid: { display: false },
+            border: { display: false },
+            // One tick per week column (the axis runs from -0.5 so the cells fit).
+            afterBuildTicks: (scale: { ticks: { value: number }[] }) => {
+              scale.ticks = Array.from({ length: weekCount }, (_, value) => ({ value }));
+            },
             ticks: {
               ...base.ticks,
-              stepSize: 1,
               autoSkip: false,
               maxRotation: 0,
-              // A month's name under the week it starts in.
+              // A month under the week it starts in.
               callback: (v: string | number) => {
                 const i = Number(v) * 7;
                 const first = days.days[i]?.day;
-                if (!first || !Number.isInteger(Number(v))) return '';
+                if (!first) return '';
                 const before = Number(v) === 0 ? undefined : days.days[i - 7]?.day;
                 return before && before.slice(5, 7) === first.slice(5, 7) ? '' : first.slice(0, 7);
               },
@@ -356,7 +360,11 @@ export function daysChart(ctx: ChartContext): ChartSpec {
             max: 6.5,
             reverse: true,
             grid: { display: false },
-            ticks: { ...base.ticks, stepSize: 1, callback: (v: string | number) => (Number.isInteger(Number(v)) ? (weekdays[Number(v)] ?? '') : '') },
+            border: { display: false },
+            afterBuildTicks: (scale: { ticks: { value: number }[] }) => {
+              scale.ticks = weekdays.map((_, value) => ({ value }));
+            },
+            ticks: { ...base.ticks, autoSkip: false, callback: (v: string | number) => weekdays[Number(v)] ?? '' },
           },
         },
         plugins: {

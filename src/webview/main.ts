@@ -5,7 +5,8 @@
 import {
   CHART_IDS,
   checkHostMessage,
-  viewStateOrDefault,
+  DEFAULT_VIEW_STATE,
+  savedViewState,
   type ChartId,
   type DashboardData,
   type Forecast,
@@ -20,7 +21,9 @@ import { onThemeChange, readTheme } from './theme';
 import { vscode } from './vscodeApi';
 
 const started = performance.now();
-let state: ViewState = viewStateOrDefault(vscode.getState());
+/** What this panel's page kept before a reload; null for a new panel (the host then decides). */
+const saved = savedViewState(vscode.getState());
+let state: ViewState = saved ?? DEFAULT_VIEW_STATE;
 let data: DashboardData | undefined;
 let drawCount = 0;
 
@@ -248,6 +251,8 @@ function render(d: DashboardData, reason: 'data' | 'theme'): void {
   const ms = performance.now() - (reason === 'data' && drawCount === 0 ? started : t0);
   drawCount++;
   document.body.dataset.drawn = String(drawCount);
+  // Wall-clock time, comparable with the bench's clock outside the browser.
+  document.body.dataset.drawnAt = String(Date.now());
   document.body.dataset.drawnReason = reason;
   vscode.postMessage({ type: 'drawn', reason, charts, ms });
 }
@@ -267,4 +272,4 @@ onThemeChange(() => {
   if (data) render(data, 'theme');
 });
 
-vscode.postMessage({ type: 'ready', state });
+vscode.postMessage({ type: 'ready', state: saved });

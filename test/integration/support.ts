@@ -20,10 +20,11 @@ export async function resetCertifications(container: Container): Promise<void> {
 
 /**
  * The rows the real tree provider gives VS Code, as TreeItems. At the root, the certification
- * rows only: the "This week" summary row above them is read with `weekRowOf`.
+ * rows only: the "This week" summary row above them is read with `weekRowOf`, and the plan rows
+ * (`plan:<id>`, between the two) with `getChildren` directly.
  */
 export async function treeRows(container: Container, parent?: string): Promise<vscode.TreeItem[]> {
-  const ids = (await container.tree.getChildren(parent)).filter((id) => parent !== undefined || id !== 'week');
+  const ids = (await container.tree.getChildren(parent)).filter((id) => parent !== undefined || id.startsWith('cert:'));
   return Promise.all(ids.map((id) => container.tree.getTreeItem(id)));
 }
 

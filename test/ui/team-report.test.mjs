@@ -24,9 +24,15 @@ describe('UI: the team report', function () {
   /** The report's page: the webview's host iframe, then the page's own frame. */
   const report = () => ui.page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
 
-  /** VS Code's file dialog in the browser: type the path, Enter. */
+  /**
+   * VS Code's file dialog in the browser: type the path, Enter. The dialog first fills in where
+   * it starts (a folder, or the suggested file name); typing before that would be overwritten.
+   */
   async function typePath(path) {
     await quickInput().waitFor({ state: 'visible', timeout: 15_000 });
+    const deadline = Date.now() + 15_000;
+    while ((await quickInput().inputValue()) === '' && Date.now() < deadline) await ui.page.waitForTimeout(100);
+    await ui.page.waitForTimeout(300);
     await quickInput().fill(path);
     await ui.page.waitForTimeout(300); // the dialog checks the typed path before it accepts it
     await ui.page.keyboard.press('Enter');

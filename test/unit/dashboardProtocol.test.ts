@@ -5,7 +5,7 @@ import type { CustomCertification } from '../../src/core/model/tracking';
 import { DEFAULT_PRACTICE_SETTINGS } from '../../src/core/practice/settings';
 import { formatPlaceholders as t } from '../../src/core/tree/localize';
 import { dashboardHtml, escapeHtml, newNonce } from '../../src/dashboard/dashboardHtml';
-import { checkHostMessage, checkWebviewMessage, DEFAULT_VIEW_STATE, viewStateOrDefault } from '../../src/shared/dashboardProtocol';
+import { checkHostMessage, checkWebviewMessage, DEFAULT_VIEW_STATE, savedViewState, viewStateOrDefault } from '../../src/shared/dashboardProtocol';
 import { generateTenYears } from '../support/studyDataGenerator';
 import { sampleCert, samplePractice, sampleSession } from './support/samples';
 
@@ -48,6 +48,8 @@ describe('dashboard: messages between the panel and its page', () => {
   });
 
   it('falls back to the default view state when the saved one does not fit', () => {
+    assert.equal(savedViewState(undefined), null, 'a new panel: the host decides');
+    assert.equal(savedViewState({ filter: { range: '3y', cert: null }, tables: [] }), null);
     assert.deepEqual(viewStateOrDefault(undefined), DEFAULT_VIEW_STATE);
     assert.deepEqual(viewStateOrDefault({ filter: { range: '3y', cert: null }, tables: [] }), DEFAULT_VIEW_STATE);
     const saved = { filter: { range: '4w', cert: 'google-pmle' }, tables: ['practice'] };

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import * as fc from 'fast-check';
 import { Catalog } from '../../src/core/catalog/catalog';
+import { parseCommandArg } from '../../src/core/commandArgs';
+import { ExportTeamArgSchema, ProfileArgSchema, RestoreArgSchema, TeamReportArgSchema } from '../../src/core/team/args';
 import { buildTeamFile, weeklyStudy } from '../../src/core/team/exportTeam';
 import { readTeamFile, serializeTeamFile } from '../../src/core/team/read';
 import { applyProfile, fileSlug, isExportable } from '../../src/core/team/profile';
@@ -123,5 +125,17 @@ describe('engineer profile', () => {
     assert.equal(fileSlug('Alice Chen'), 'alice-chen');
     assert.equal(fileSlug('Zoë Ñúñez'), 'zoe-nunez');
     assert.equal(fileSlug('李'), 'engineer');
+  });
+});
+
+describe('team command arguments', () => {
+  it('are strict and name the field', () => {
+    const t = (m: string, ...a: Array<string | number | boolean>) => m.replace(/\{(\d+)\}/g, (_, i: string) => String(a[Number(i)]));
+    assert.deepEqual(parseCommandArg(ExportTeamArgSchema, { path: '/tmp/a.certstudy.json' }, t), { path: '/tmp/a.certstudy.json', format: 'json' });
+    assert.throws(() => parseCommandArg(ExportTeamArgSchema, { path: '/tmp/a', format: 'xml' }, t), /format/);
+    assert.throws(() => parseCommandArg(RestoreArgSchema, { path: '/tmp/b.json', mode: 'overwrite' }, t), /mode/);
+    assert.throws(() => parseCommandArg(TeamReportArgSchema, { files: ['/tmp'], extra: 1 }, t), /extra|Unrecognized/);
+    assert.throws(() => parseCommandArg(TeamReportArgSchema, { files: [] }, t), /files/);
+    assert.throws(() => parseCommandArg(ProfileArgSchema, { billingRateUsd: { current: -1 } }, t), /billingRateUsd\.current/);
   });
 });

@@ -29,6 +29,7 @@ export const SettingsSchema = z.object({
   'renewal.warnDays': z.number().int().min(0).max(3650).catch(90),
   'renewal.reminders': z.boolean().catch(true),
   paceWarningDays: z.number().int().min(0).max(365).catch(14),
+  billableHoursPerWeek: z.number().min(0).max(168).catch(32),
 });
 
 export type Settings = z.infer<typeof SettingsSchema>;

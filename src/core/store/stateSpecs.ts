@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { CustomCertificationSchema, ProfileSchema, TrackedCertificationSchema } from '../model/tracking';
 import { CertKeySchema, IsoDateSchema } from '../model/primitives';
+import { CalendarExportStateSchema, CostItemSchema, PlanSchema, RoiInputsSchema, type CalendarExportState, type CostItem, type Plan, type RoiInputs } from '../model/plans';
 import type { VersionedSpec } from './versioned';
 
 /**
@@ -52,6 +53,40 @@ export const STATE_SPECS = {
     fallback: {},
     migrations: {},
   } satisfies VersionedSpec<Record<string, number[]>>,
+  /** Certification plans made from the article's stacks (see core/plans). */
+  plans: {
+    name: 'plans',
+    version: 1,
+    schema: z.array(PlanSchema).max(10),
+    itemSchema: PlanSchema,
+    identityOf: (item) => (item as { id: string }).id,
+    fallback: [],
+    migrations: {},
+  } satisfies VersionedSpec<Plan[]>,
+  /** Cost items per certification (exam fee, retakes, vouchers, courses): the money invested. */
+  costs: {
+    name: 'costs',
+    version: 1,
+    schema: z.record(CertKeySchema, z.array(CostItemSchema).max(50)),
+    fallback: {} as Record<string, CostItem[]>,
+    migrations: {},
+  } satisfies VersionedSpec<Record<string, CostItem[]>>,
+  /** The return-on-investment inputs beside the profile's billing rates: when the rate changed. */
+  roi: {
+    name: 'return-on-investment inputs',
+    version: 1,
+    schema: RoiInputsSchema,
+    fallback: { rateChangedOn: null },
+    migrations: {},
+  } satisfies VersionedSpec<RoiInputs>,
+  /** The calendar export's id (part of every event UID) and last file; null before the first export. */
+  calendarExport: {
+    name: 'calendar export',
+    version: 1,
+    schema: CalendarExportStateSchema.nullable(),
+    fallback: null,
+    migrations: {},
+  } satisfies VersionedSpec<CalendarExportState | null>,
 };
 
 export type StateSpecs = typeof STATE_SPECS;

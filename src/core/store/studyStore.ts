@@ -10,7 +10,7 @@ import { TimerFile } from './timerFile';
 import { Emitter, type Disposable } from '../util/emitter';
 import { addSpans, startStopwatch, ZERO_SPAN } from '../util/stopwatch';
 
-export type StoreArea = 'certifications' | 'customCertifications' | 'profile' | 'practiceReminders' | 'renewalReminders' | 'sessions' | 'practiceExams';
+export type StoreArea = keyof typeof STATE_SPECS | 'sessions' | 'practiceExams';
 
 /** Everything the views need, read in one go. */
 export interface StudySnapshot {

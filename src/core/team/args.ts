@@ -43,6 +43,8 @@ export const TeamReportArgSchema = z
     /** Team files, or folders whose `*.certstudy.json` files are read. */
     files: z.array(PathSchema).min(1, 'expected at least one team file or folder'),
     requirements: PathSchema.nullable().optional(),
+    /** Also write the merged table there, as the report's Export CSV does. */
+    csv: PathSchema.optional(),
   })
   .strict();
 

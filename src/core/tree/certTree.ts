@@ -14,6 +14,8 @@ import { catalogFactsMarkdown, formatRange } from './facts';
 import type { Localize } from './localize';
 import { WEEK_NODE_ID, weekRow, type WeekSettings } from './weekRow';
 import { practiceNodes } from './practiceRows';
+import type { Plan } from '../model/plans';
+import { planNodes } from './planRows';
 
 /** A tree row as plain data; the VS Code surface maps it to a TreeItem one to one. */
 export interface TreeNodeView {
@@ -89,6 +91,8 @@ export function buildCertTree(input: {
   week?: WeekSettings;
   /** The certification whose study timer exists, if any: its row shows it. */
   timer?: { certKey: string; paused: boolean } | null;
+  /** Certification plans: a row each, after the week row and before the certifications. */
+  plans?: readonly Plan[];
 }): CertTree {
   const { snapshot, catalog, now, t } = input;
   const progress = progressByCertification(snapshot.sessions, snapshot.practiceExams);
@@ -111,6 +115,11 @@ export function buildCertTree(input: {
       contextValue: `${timerNode.contextValue}+timer`,
       accessibilityLabel: `${timerNode.accessibilityLabel}, ${state}`,
     });
+  }
+  if (input.plans?.length) {
+    const planRows = planNodes({ plans: input.plans, certifications: snapshot.certifications, sessions: snapshot.sessions, catalog, now, t });
+    for (const node of planRows) nodes.set(node.id, node);
+    rootIds.unshift(...planRows.filter((n) => n.parentId === null).map((n) => n.id));
   }
   if (input.week && certs.length > 0 && snapshot.logsLoaded) {
     nodes.set(WEEK_NODE_ID, weekRow(snapshot.sessions, input.week, now, t));

@@ -1,0 +1,155 @@
+#!/usr/bin/env node
+// The dashboard's budgets, measured (printed, never asserted):
+//  1. its figures for ten years of data (3,000 sessions, 300 practice exams) in plain Node
+//     (budget 20 ms);
+//  2. the page bundle dist/webview.js, minified, Chart.js included (budget 300 KB);
+//  3. from the command to all charts drawn in the real VS Code (code-server + headless chromium),
+//     with those ten years of data, against a floor measured in the same window: a webview panel
+//     that draws one static canvas (test/fixtures/bench/static-canvas-panel). Budget: within
+//     300 ms of the floor. Both pages stamp Date.now() when drawn (body[data-drawn-at]); the time
+//     is from the click on the Command Palette row to that stamp, on the same machine's clock.
+//   node scripts/bench-dashboard.mjs [--runs 7]
+import { spawnSync, execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { launchBrowser } from '../test/harness/browser.mjs';
+import { codeServerCli, startCodeServer } from '../test/harness/code-server.mjs';
+import { dashboardFrame } from '../test/harness/dashboard-seed.mjs';
+import { seedDemoProfile } from '../test/harness/demo-profile.mjs';
+import { EXTENSION_ID, REPO_ROOT, RESULTS_DIR } from '../test/harness/paths.mjs';
+import { createRunDir, writeUserSettings } from '../test/harness/run-dir.mjs';
+import { attachWorkbench, runCommand, workbenchUrl } from '../test/harness/workbench.mjs';
+
+const { values } = parseArgs({ options: { runs: { type: 'string', default: '7' } } });
+const runs = Math.max(1, Number(values.runs));
+const stats = (/** @type {number[]} */ xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return { min: s[0], median: s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2, max: s.at(-1) };
+};
+const ms = (/** @type {number} */ v) => `${v.toFixed(1)} ms`;
+
+// ---- 1. figures in Node ----------------------------------------------------------------------
+console.log('== dashboard figures in plain Node (ten years: generateTenYears) ==');
+{
+  const out = JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', 'scripts/bench/dashboardSeries.ts'], { cwd: REPO_ROOT }).toString());
+  console.log(`  data: ${out.sessions} sessions, ${out.practiceExams} practice exams; the message for "everything" is ${out.messageKb.toFixed(0)} KB of JSON`);
+  for (const range of ['26w', 'all']) {
+    const r = out[range];
+    console.log(`  range ${range.padEnd(4)} min ${ms(r.min)} / median ${ms(r.median)} / max ${ms(r.max)} (30 runs, warm)   budget 20 ms`);
+  }
+  console.log(`  first call in a fresh process (cold): ${ms(out.firstMs)}`);
+}
+
+// ---- 2. bundle -------------------------------------------------------------------------------
+console.log('\n== dashboard page bundle ==');
+if (spawnSync('npm', ['run', '--silent', 'build'], { cwd: REPO_ROOT, stdio: ['ignore', 'ignore', 'inherit'] }).status !== 0) throw new Error('npm run build failed');
+console.log(`  dist/webview.js ${(statSync(join(REPO_ROOT, 'dist', 'webview.js')).size / 1024).toFixed(1)} KB minified (Chart.js and zod/mini included)   budget 300 KB`);
+
+// ---- 3. command → all charts drawn -------------------------------------------------------------
+console.log(`\n== command to all charts drawn, real VS Code (code-server), ten years of data, ${runs} runs each, alternating ==`);
+const work = mkdtempSync(join(tmpdir(), 'cert-study-bench-dashboard-'));
+process.on('exit', () => rmSync(work, { recursive: true, force: true }));
+
+/** Packages the floor fixture with vsce in a scratch copy. */
+function packageFloor() {
+  const dir = join(work, 'static-canvas-panel');
+  cpSync(join(REPO_ROOT, 'test', 'fixtures', 'bench', 'static-canvas-panel'), dir, { recursive: true });
+  const out = join(work, 'static-canvas-panel.vsix');
+  const r = spawnSync(join(REPO_ROOT, 'node_modules', '.bin', 'vsce'), ['package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--out', out], { cwd: dir, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`vsce package failed:\n${r.stdout}${r.stderr}`);
+  return out;
+}
+
+/** The extension's own "Cert Study" log of the newest extension host. */
+function newestChannelLog(/** @type {string} */ userDataDir) {
+  const logs = join(userDataDir, 'logs');
+  if (!existsSync(logs)) return '';
+  /** @type {string[]} */
+  const files = [];
+  for (const session of readdirSync(logs)) {
+    const dir = join(logs, session);
+    if (!statSync(dir).isDirectory()) continue;
+    for (const host of readdirSync(dir).filter((d) => d.startsWith('exthost'))) {
+      const file = join(dir, host, EXTENSION_ID, 'Cert Study.log');
+      if (existsSync(file)) files.push(file);
+    }
+  }
+  const n = (/** @type {string} */ f) => Number(f.match(/exthost(\d+)/)?.[1] ?? 0);
+  const newest = files.sort((a, b) => n(a) - n(b)).at(-1);
+  return newest ? readFileSync(newest, 'utf8') : '';
+}
+
+/**
+ * Runs `title` from the palette and returns the time from the click on its row to the page's
+ * drawn stamp.
+ * @param {import('playwright-core').Page} page
+ * @param {string} title
+ */
+async function timeToDrawn(page, title) {
+  await runCommand(page, 'View: Close All Editors');
+  await page.locator('iframe.webview').waitFor({ state: 'detached', timeout: 15_000 }).catch(() => {});
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  await page.keyboard.press('F1');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(`>${title}`);
+  const row = page.locator('.quick-input-list .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: title }) }).first();
+  await row.waitFor({ timeout: 15_000 });
+  const clicked = Date.now();
+  await row.click();
+  const body = dashboardFrame(page).locator('body[data-drawn-at]');
+  await body.waitFor({ timeout: 60_000 });
+  return Number(await body.getAttribute('data-drawn-at')) - clicked;
+}
+
+const floorVsix = packageFloor();
+const run = createRunDir('bench-dashboard');
+writeUserSettings(run);
+// The floor is installed; ours runs from the repository (the same dist/ files a .vsix holds).
+await codeServerCli(run, ['--install-extension', floorVsix, '--force']);
+process.env.CERT_STUDY_DATASET = 'ten-years';
+const env = await seedDemoProfile(run);
+const server = await startCodeServer(run, { env });
+const context = await launchBrowser(run, { viewport: { width: 1400, height: 1000 } });
+try {
+  const { page, load } = await attachWorkbench(context);
+  await load(workbenchUrl(server.url, { folder: run.workspace, extensionDevelopmentPath: REPO_ROOT }));
+  await page.locator('.part.activitybar').waitFor({ timeout: 60_000 });
+  await page.waitForTimeout(4000);
+  // Warm-up, not measured: the first window imports the ten years; each extension activates.
+  await timeToDrawn(page, 'Cert Study: Open Dashboard');
+  await timeToDrawn(page, 'Bench Canvas: Open Static Canvas Panel');
+  /** @type {number[]} */ const ours = [];
+  /** @type {number[]} */ const floor = [];
+  for (let i = 0; i < runs; i++) {
+    ours.push(await timeToDrawn(page, 'Cert Study: Open Dashboard'));
+    floor.push(await timeToDrawn(page, 'Bench Canvas: Open Static Canvas Panel'));
+  }
+  const o = stats(ours);
+  const f = stats(floor);
+  const diffs = stats(ours.map((v, i) => v - floor[i]));
+  console.log(`  ${'figure'.padEnd(58)} ${'min'.padStart(8)} ${'median'.padStart(8)} ${'max'.padStart(8)}`);
+  const line = (/** @type {string} */ name, /** @type {{min:number,median:number,max:number}} */ s) =>
+    console.log(`  ${name.padEnd(58)} ${s.min.toFixed(0).padStart(8)} ${s.median.toFixed(0).padStart(8)} ${s.max.toFixed(0).padStart(8)}`);
+  line('dashboard: command to all 5 charts drawn (ms)', o);
+  line('floor: command to one static canvas drawn (ms)', f);
+  line('difference, dashboard - floor, per pair (budget 300 ms)', diffs);
+  const log = newestChannelLog(run.userDataDir);
+  const figures = [...log.matchAll(/dashboard: figures computed in ([\d.]+) ms/g)].map((m) => Number(m[1]));
+  const drawn = [...log.matchAll(/dashboard: (\d) charts drawn in ([\d.]+) ms \(data\)/g)].map((m) => Number(m[2]));
+  if (figures.length) line('own log: figures computed in the extension host (ms)', stats(figures.slice(1)));
+  if (drawn.length) line('own log: page script start to charts drawn (ms)', stats(drawn.slice(1)));
+} catch (err) {
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  const shot = join(RESULTS_DIR, `bench-dashboard-failure-${Date.now()}.png`);
+  await context.pages()[0]?.screenshot({ path: shot }).catch(() => {});
+  console.error(`[bench] failed; screenshot: ${shot}`);
+  throw err;
+} finally {
+  await context.close().catch(() => {});
+  await server.stop();
+  run.remove();
+}
+process.exit(0);
