@@ -118,6 +118,7 @@ export class Container implements vscode.Disposable {
     this.dashboard = new DashboardHost({
       extensionUri: context.extensionUri,
       snapshot: () => this.store.snapshot(),
+      planning: () => ({ plans: this.store.state.get('plans'), costs: this.store.state.get('costs'), roi: this.store.state.get('roi'), profile: this.store.state.get('profile') }),
       onStoreChange: (listener) => this.store.onDidChange(listener),
       catalog: () => this.service.catalog(),
       now,

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Catalog } from '../core/catalog/catalog';
-import { dashboardData, type DashboardSettings } from '../core/dashboard/dashboardData';
+import { dashboardData, type DashboardPlanning, type DashboardSettings } from '../core/dashboard/dashboardData';
 import { OpenDashboardArgSchema } from '../core/dashboard/openArgs';
 import { parseCommandArg } from '../core/commandArgs';
 import type { StudySnapshot } from '../core/store/studyStore';
@@ -20,7 +20,12 @@ import { dashboardHtml, newNonce } from './dashboardHtml';
 export interface DashboardDeps {
   extensionUri: vscode.Uri;
   snapshot(): StudySnapshot;
-  /** Fires when stored data changed (a timer stopped, a score was recorded, another window wrote). */
+  /** The plans, costs and rates (state `plans`, `costs`, `roi`, `profile`): the plan timeline and ROI. */
+  planning?(): DashboardPlanning;
+  /**
+   * Fires when stored data changed (a timer stopped, a score was recorded, another window wrote):
+   * any state key, so plans, costs, rates and the rate-change day included.
+   */
   onStoreChange(listener: () => void): { dispose(): void };
   catalog(): Catalog;
   now(): Date;
@@ -218,7 +223,7 @@ export class DashboardPanel implements vscode.Disposable {
     this.stale = false;
     const start = performance.now();
     const data = dashboardData(
-      { snapshot: this.deps.snapshot(), catalog: this.deps.catalog(), filter: this.state.filter, settings: this.deps.settings(), now: this.deps.now() },
+      { snapshot: this.deps.snapshot(), planning: this.deps.planning?.(), catalog: this.deps.catalog(), filter: this.state.filter, settings: this.deps.settings(), now: this.deps.now() },
       t,
     );
     const ms = performance.now() - start;

@@ -30,10 +30,16 @@ export const config = {
       restDays: all.restDays,
     };
   },
-  /** What the dashboard's figures depend on: the weekly goal, the practice rules, the streak rules. */
+  /** What the dashboard's figures depend on: the weekly goal, the practice rules, the streak rules, the billable hours. */
   dashboard: () => {
     const all = settings();
-    return { weeklyGoalHours: all.weeklyGoalHours, practice: practiceSettingsOf(all), dailyMinimumMinutes: all.dailyMinimumMinutes, restDays: all.restDays };
+    return {
+      weeklyGoalHours: all.weeklyGoalHours,
+      practice: practiceSettingsOf(all),
+      dailyMinimumMinutes: all.dailyMinimumMinutes,
+      restDays: all.restDays,
+      billableHoursPerWeek: all.billableHoursPerWeek,
+    };
   },
   /** What the plan, ROI and calendar commands need: billable hours, the block, the practice cadence, the renewal warning. */
   plans: () => {

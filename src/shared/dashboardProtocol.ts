@@ -12,7 +12,9 @@ export const DASHBOARD_VIEW_TYPE = 'certStudy.dashboard';
 /** The range filter: the last 4, 12 or 26 ISO weeks, or everything logged. */
 export const RANGES = ['4w', '12w', '26w', 'all'] as const;
 /** The charts, in page order; also the ids of their data tables. */
-export const CHART_IDS = ['weekly', 'target', 'practice', 'domains', 'days'] as const;
+export const CHART_IDS = ['weekly', 'target', 'practice', 'domains', 'days', 'plans'] as const;
+/** Every section with a data-table toggle: the charts, and the ROI figures (words, no chart). */
+export const TABLE_IDS = [...CHART_IDS, 'roi'] as const;
 
 const text = (max = 500) => z.string().check(z.maxLength(max));
 /** A chart's summary names every certification shown: room for all of them. */
@@ -25,6 +27,7 @@ const count = z.int().check(z.minimum(0));
 
 export const RangeSchema = z.enum(RANGES);
 export const ChartIdSchema = z.enum(CHART_IDS);
+export const TableIdSchema = z.enum(TABLE_IDS);
 
 export const FilterSchema = z.strictObject({
   range: RangeSchema,
@@ -36,7 +39,7 @@ export const FilterSchema = z.strictObject({
 export const ViewStateSchema = z.strictObject({
   filter: FilterSchema,
   /** The charts whose data table is shown. */
-  tables: z.array(ChartIdSchema).check(z.maxLength(CHART_IDS.length)),
+  tables: z.array(TableIdSchema).check(z.maxLength(TABLE_IDS.length)),
 });
 
 export const DEFAULT_VIEW_STATE: ViewState = { filter: { range: '26w', cert: null }, tables: [] };
@@ -108,6 +111,28 @@ export const LABEL_KEYS = [
   'less',
   'more',
   'keyboardHint',
+  'plansTitle',
+  'plansEmpty',
+  'month',
+  'planned',
+  'studied',
+  'passed',
+  'state',
+  'plan',
+  'roiTitle',
+  'roiEmpty',
+  'figure',
+  'value',
+  'invested',
+  'baselineRate',
+  'currentRate',
+  'rateChange',
+  'rateChangedOn',
+  'weeksSinceChange',
+  'billableHours',
+  'extraRevenue',
+  'returnMultiple',
+  'withoutCosts',
 ] as const;
 export type LabelKey = (typeof LABEL_KEYS)[number];
 export const LabelsSchema = z.strictObject(Object.fromEntries(LABEL_KEYS.map((k) => [k, text(300)])) as Record<LabelKey, ReturnType<typeof text>>);
@@ -187,6 +212,54 @@ export const StudyDaysSchema = z.strictObject({
   summary: text(SUMMARY_MAX),
 });
 
+const month = z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/));
+export const PLAN_ROW_STATES = ['passed-on-time', 'passed-late', 'overdue', 'current', 'upcoming', 'not-tracked'] as const;
+
+/** One plan: its certifications' planned months against the months studied and the pass day. */
+export const PlanTimelineSchema = z.strictObject({
+  id: text(60),
+  name: text(200),
+  /** Every month the timeline spans, oldest first. */
+  months: z.array(month).check(z.maxLength(600)),
+  thisMonth: month,
+  passed: count,
+  rows: z.array(
+    z.strictObject({
+      key: certKey,
+      name: text(200),
+      plannedFrom: month,
+      plannedTo: month,
+      /** The months with study logged, oldest first, and the minutes in each. */
+      study: z.array(z.strictObject({ month, minutes: count })).check(z.maxLength(600)),
+      passedOn: z.nullable(isoDate),
+      state: z.enum(PLAN_ROW_STATES),
+      /** The state in words, translated. */
+      stateText: text(200),
+    }),
+  ),
+});
+
+export const PlansSchema = z.strictObject({ timelines: z.array(PlanTimelineSchema).check(z.maxLength(10)), summary: text(SUMMARY_MAX) });
+
+const usd = z.number().check(z.minimum(0));
+export const RoiSchema = z.strictObject({
+  investedUsd: usd,
+  baselineRateUsd: z.nullable(usd),
+  currentRateUsd: z.nullable(usd),
+  rateChangeUsd: z.nullable(z.number()),
+  rateChangedOn: z.nullable(isoDate),
+  weeksSinceChange: z.nullable(count),
+  billableHoursPerWeek: z.number().check(z.minimum(0)),
+  extraRevenueUsd: z.nullable(z.number()),
+  returnMultiple: z.nullable(z.number()),
+  /** Tracked certifications with no cost entered (the invested sum leaves them out). */
+  withoutCosts: z.array(CertOptionSchema),
+  /** "Invested 18,000 USD · rate 175 → 260 USD/h (+85) · about 141,440 USD extra over 52 weeks at 32 h a week". */
+  headline: text(1000),
+  /** What is still missing, and which command sets it; empty when nothing is. */
+  hint: text(1000),
+});
+
 export const DashboardDataSchema = z.strictObject({
   /** The filter the data was computed for (a removed certification falls back to all). */
   filter: FilterSchema,
@@ -200,12 +273,17 @@ export const DashboardDataSchema = z.strictObject({
   practice: PracticeSchema,
   domains: DomainsSchema,
   days: StudyDaysSchema,
+  /** The certification plans' timelines; null when there is no plan. */
+  plans: z.nullable(PlansSchema),
+  /** Money invested, the rate change and the extra revenue; null when no cost and no rate is set. */
+  roi: z.nullable(RoiSchema),
 });
 
 export const HostMessageSchema = z.discriminatedUnion('type', [z.strictObject({ type: z.literal('data'), data: DashboardDataSchema })]);
 
 export type Range = z.infer<typeof RangeSchema>;
 export type ChartId = z.infer<typeof ChartIdSchema>;
+export type TableId = z.infer<typeof TableIdSchema>;
 export type DashboardFilter = z.infer<typeof FilterSchema>;
 export type ViewState = z.infer<typeof ViewStateSchema>;
 export type WebviewMessage = z.infer<typeof WebviewMessageSchema>;
@@ -221,6 +299,9 @@ export type PracticeSeries = z.infer<typeof PracticeSeriesSchema>;
 export type PracticeTrend = z.infer<typeof PracticeSchema>;
 export type DomainTime = z.infer<typeof DomainsSchema>;
 export type StudyDays = z.infer<typeof StudyDaysSchema>;
+export type PlanTimelineData = z.infer<typeof PlanTimelineSchema>;
+export type PlansData = z.infer<typeof PlansSchema>;
+export type RoiData = z.infer<typeof RoiSchema>;
 export type DashboardData = z.infer<typeof DashboardDataSchema>;
 
 /** A message that arrived, checked: the message, or why it was refused (short, for a log line). */

@@ -14,11 +14,11 @@ import {
   type ChartDataset,
   type TooltipItem,
 } from 'chart.js';
-import type { ChartId, DashboardData, Labels } from '../shared/dashboardProtocol';
+import type { ChartId, DashboardData, Labels, PlanTimelineData } from '../shared/dashboardProtocol';
 import { format } from './dom';
 import { withAlpha, type Theme } from './theme';
 
-// Only what the five charts use, so the bundle stays small (Chart.js tree-shakes per part).
+// Only what the six charts use, so the bundle stays small (Chart.js tree-shakes per part).
 Chart.register(BarController, BarElement, LineController, LineElement, PointElement, ScatterController, CategoryScale, LinearScale, Tooltip, Legend);
 
 /** A chart ready to draw, and how the keyboard walks it. */
@@ -389,16 +389,131 @@ export function daysChart(ctx: ChartContext): ChartSpec {
   };
 }
 
+/** One planned certification as the plan timeline draws it. */
+export interface PlanRow {
+  label: string;
+  plan: string;
+  row: PlanTimelineData['rows'][number];
+}
+
+/** Every plan's rows, labelled with the plan's name when there are several plans. */
+export function planRows(data: DashboardData): PlanRow[] {
+  const timelines = data.plans?.timelines ?? [];
+  return timelines.flatMap((tl) => tl.rows.map((row) => ({ label: timelines.length > 1 ? `${row.name} (${tl.name})` : row.name, plan: tl.name, row })));
+}
+
+/** What one row says, in words: the chart's keyboard, its tooltip and nothing else. */
+export function describePlanRow(r: PlanRow, labels: Labels): string {
+  const studied = r.row.study.length ? r.row.study.map((s) => `${s.month} ${num(Math.round(s.minutes / 6) / 10)} h`).join(', ') : '—';
+  const passed = r.row.passedOn ? `; ${labels.passed} ${r.row.passedOn}` : '';
+  return `${r.label}: ${labels.planned} ${r.row.plannedFrom} – ${r.row.plannedTo}; ${labels.studied} ${studied}${passed}; ${r.row.stateText}`;
+}
+
+/**
+ * The plan timeline: a floating bar per planned certification over its planned months, a dot in
+ * each month with study logged, and a star on the day the exam was passed.
+ */
+export function plansChart(ctx: ChartContext): ChartSpec | null {
+  const { data, theme, colorOf } = ctx;
+  const { labels } = data;
+  const rows = planRows(data);
+  if (rows.length === 0) return null;
+  const base = baseOptions(ctx);
+  const months = [...new Set((data.plans?.timelines ?? []).flatMap((tl) => tl.months))].sort();
+  const at = (month: string) => months.indexOf(month);
+  const daysIn = (month: string) => new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).getUTCDate();
+  type Mark = { x: number; y: string; text: string };
+  const studied: Mark[] = rows.flatMap((r) => r.row.study.map((s) => ({ x: at(s.month), y: r.label, text: `${r.label}: ${labels.studied} ${s.month}, ${num(Math.round(s.minutes / 6) / 10)} h` })));
+  const passed: Mark[] = rows.flatMap((r) => {
+    const on = r.row.passedOn;
+    if (!on) return [];
+    const month = on.slice(0, 7);
+    return [{ x: at(month) - 0.5 + (Number(on.slice(8, 10)) - 0.5) / daysIn(month), y: r.label, text: `${r.label}: ${labels.passed} ${on}` }];
+  });
+  const every = Math.max(1, Math.ceil(months.length / 12));
+  const thisMonth = data.plans?.timelines[0]?.thisMonth;
+  const datasets = [
+    {
+      type: 'bar' as const,
+      label: labels.planned,
+      data: rows.map((r) => [at(r.row.plannedFrom) - 0.45, at(r.row.plannedTo) + 0.45]),
+      backgroundColor: rows.map((r) => withAlpha(colorOf(r.row.key), 0.35)),
+      borderColor: rows.map((r) => theme.border ?? colorOf(r.row.key)),
+      borderWidth: 1,
+      barPercentage: 0.8,
+      categoryPercentage: 0.9,
+    },
+    {
+      type: 'scatter' as const,
+      label: labels.studied,
+      data: studied,
+      pointStyle: 'circle',
+      pointRadius: 4,
+      pointHoverRadius: 6,
+      backgroundColor: theme.foreground,
+      borderColor: theme.foreground,
+    },
+    {
+      type: 'scatter' as const,
+      label: labels.passed,
+      data: passed,
+      pointStyle: 'star',
+      pointRadius: 9,
+      pointHoverRadius: 11,
+      borderWidth: 2,
+      backgroundColor: theme.ready,
+      borderColor: theme.ready,
+    },
+  ];
+  return {
+    config: {
+      type: 'bar',
+      data: { labels: rows.map((r) => r.label), datasets },
+      options: {
+        ...base.options,
+        indexAxis: 'y',
+        scales: {
+          x: {
+            type: 'linear',
+            min: -0.5,
+            max: months.length - 0.5,
+            afterBuildTicks: (scale: { ticks: { value: number }[] }) => {
+              scale.ticks = months.map((_, value) => ({ value })).filter((_, i) => i % every === 0);
+            },
+            ticks: { ...base.ticks, autoSkip: false, maxRotation: 0, callback: (v: string | number) => months[Number(v)] ?? '' },
+            grid: { color: (c: { tick?: { value: number } }) => (c.tick && months[c.tick.value] === thisMonth ? theme.goal : theme.grid) },
+          },
+          y: { type: 'category', ticks: base.ticks, grid: { display: false } },
+        },
+        plugins: {
+          ...base.options.plugins,
+          tooltip: {
+            ...base.options.plugins.tooltip,
+            callbacks: {
+              title: () => '',
+              label: (i: TooltipItem<'bar'>) => (i.datasetIndex === 0 ? describePlanRow(rows[i.dataIndex], labels) : (i.raw as Mark).text),
+            },
+          },
+        },
+      },
+    } as unknown as ChartConfiguration,
+    navigable: [0],
+    height: Math.max(160, rows.length * 36 + 80),
+    describe: (_d, i) => describePlanRow(rows[i], labels),
+  };
+}
+
 export const CHART_BUILDERS: Record<ChartId, (ctx: ChartContext) => ChartSpec | null> = {
   weekly: weeklyChart,
   target: targetChart,
   practice: practiceChart,
   domains: domainsChart,
   days: daysChart,
+  plans: plansChart,
 };
 
 export function chartTitle(id: ChartId, labels: Labels): string {
-  return { weekly: labels.weeklyTitle, target: labels.targetTitle, practice: labels.practiceTitle, domains: labels.domainsTitle, days: labels.daysTitle }[id];
+  return { weekly: labels.weeklyTitle, target: labels.targetTitle, practice: labels.practiceTitle, domains: labels.domainsTitle, days: labels.daysTitle, plans: labels.plansTitle }[id];
 }
 
 export { Chart };

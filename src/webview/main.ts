@@ -9,6 +9,7 @@ import {
   savedViewState,
   type ChartId,
   type DashboardData,
+  type TableId,
   type Forecast,
   type Range,
   type ViewState,
@@ -54,6 +55,16 @@ interface Card {
   spec?: ChartSpec;
 }
 
+/** The ROI figures: words and a data table, no chart. */
+interface RoiCard {
+  title: HTMLHeadingElement;
+  headline: HTMLParagraphElement;
+  hint: HTMLParagraphElement;
+  empty: HTMLParagraphElement;
+  toggle: HTMLButtonElement;
+  tableBox: HTMLDivElement;
+}
+
 let page:
   | {
       range: HTMLSelectElement;
@@ -67,6 +78,7 @@ let page:
       streaks: HTMLParagraphElement;
       legend: HTMLDivElement;
       cards: Map<ChartId, Card>;
+      roi: RoiCard;
     }
   | undefined;
 
@@ -114,6 +126,24 @@ function buildPage(): NonNullable<typeof page> {
     cards.set(id, card);
     sections.push(section);
   }
+  const roi: RoiCard = {
+    title: el('h2', { id: 'title-roi' }),
+    headline: el('p', { class: 'roi-headline', id: 'summary-roi' }),
+    hint: el('p', { class: 'summary roi-hint' }),
+    empty: el('p', { class: 'no-data', hidden: '' }),
+    toggle: el('button', { type: 'button', class: 'table-toggle', 'aria-expanded': 'false', 'aria-controls': 'table-roi', 'data-chart': 'roi' }),
+    tableBox: el('div', { class: 'table-box', id: 'table-roi', hidden: '' }),
+  };
+  roi.toggle.addEventListener('click', () => toggleTable('roi'));
+  sections.push(
+    el('section', { class: 'card card-roi', 'aria-labelledby': 'title-roi', 'aria-describedby': 'summary-roi', 'data-chart': 'roi' }, [
+      el('div', { class: 'card-head' }, [roi.title, roi.toggle]),
+      roi.headline,
+      roi.hint,
+      roi.empty,
+      roi.tableBox,
+    ]),
+  );
   app.append(
     el('header', { class: 'toolbar' }, [heading, el('div', { class: 'filters' }, [rangeLabel, range, certLabel, cert])]),
     el('section', { class: 'forecast', 'aria-labelledby': 'forecast-title' }, [forecastTitle, forecast]),
@@ -123,7 +153,7 @@ function buildPage(): NonNullable<typeof page> {
     live,
   );
   app.removeAttribute('aria-busy');
-  return { range, cert, heading, forecastTitle, forecast, hint, live, empty, streaks, legend, cards };
+  return { range, cert, heading, forecastTitle, forecast, hint, live, empty, streaks, legend, cards, roi };
 }
 
 function changeFilter(change: Partial<ViewState['filter']>): void {
@@ -132,19 +162,32 @@ function changeFilter(change: Partial<ViewState['filter']>): void {
   vscode.postMessage({ type: 'filter', filter });
 }
 
-function toggleTable(id: ChartId): void {
+function toggleTable(id: TableId): void {
   const tables = state.tables.includes(id) ? state.tables.filter((t) => t !== id) : [...state.tables, id];
   saveState({ ...state, tables });
-  if (data && page) showTable(page.cards.get(id)!, data);
+  if (data && page) showTable(id === 'roi' ? { id, ...page.roi } : page.cards.get(id)!, data);
 }
 
-function showTable(card: Card, d: DashboardData): void {
+function showTable(card: { id: TableId; toggle: HTMLButtonElement; tableBox: HTMLDivElement }, d: DashboardData): void {
   const open = state.tables.includes(card.id);
   card.toggle.textContent = open ? d.labels.hideTable : d.labels.showTable;
   card.toggle.setAttribute('aria-expanded', String(open));
   card.tableBox.hidden = !open;
   if (open) card.tableBox.replaceChildren(TABLE_BUILDERS[card.id](d));
   else card.tableBox.replaceChildren();
+}
+
+function renderRoi(p: NonNullable<typeof page>, d: DashboardData): void {
+  const { roi } = p;
+  roi.title.textContent = d.labels.roiTitle;
+  roi.headline.textContent = d.roi?.headline ?? '';
+  roi.headline.hidden = !d.roi;
+  roi.hint.textContent = d.roi?.hint ?? '';
+  roi.hint.hidden = !d.roi?.hint;
+  roi.empty.textContent = d.labels.roiEmpty;
+  roi.empty.hidden = !!d.roi;
+  roi.toggle.hidden = !d.roi;
+  showTable({ id: 'roi', ...roi }, d);
 }
 
 // ---- rendering -------------------------------------------------------------------------------
@@ -240,12 +283,14 @@ function render(d: DashboardData, reason: 'data' | 'theme'): void {
     for (const card of p.cards.values()) {
       const title = chartTitle(card.id, d.labels);
       card.title.textContent = title;
-      const summary = { weekly: d.weekly.summary, target: d.target.summary, practice: d.practice.summary, domains: d.domains.summary, days: d.days.summary }[card.id];
+      const summary = { weekly: d.weekly.summary, target: d.target.summary, practice: d.practice.summary, domains: d.domains.summary, days: d.days.summary, plans: d.plans?.summary ?? '' }[card.id];
       card.summary.textContent = summary;
       card.canvas.setAttribute('aria-label', summary ? `${title}: ${summary}` : title);
-      card.empty.textContent = d.labels.noData;
+      card.empty.textContent = card.id === 'plans' ? d.labels.plansEmpty : d.labels.noData;
+      card.toggle.hidden = card.id === 'plans' && !d.plans;
       showTable(card, d);
     }
+    renderRoi(p, d);
   }
   const charts = drawCharts(p, d);
   const ms = performance.now() - (reason === 'data' && drawCount === 0 ? started : t0);

@@ -1,4 +1,5 @@
-import type { ChartId, DashboardData } from '../shared/dashboardProtocol';
+import type { DashboardData, TableId } from '../shared/dashboardProtocol';
+import { planRows } from './charts';
 import { el, format } from './dom';
 
 /** The same numbers as each chart, as a table: for screen readers, copying, and checking. */
@@ -56,4 +57,41 @@ function days(data: DashboardData): HTMLTableElement {
   return table(`${labels.daysTitle}: ${labels.studyDaysOnly}`, [labels.day, labels.minutes], rows);
 }
 
-export const TABLE_BUILDERS: Record<ChartId, (data: DashboardData) => HTMLTableElement> = { weekly, target, practice, domains, days };
+function plans(data: DashboardData): HTMLTableElement {
+  const { labels } = data;
+  const several = (data.plans?.timelines.length ?? 0) > 1;
+  const rows: Cell[][] = planRows(data).map((r) => [
+    r.row.name,
+    ...(several ? [r.plan] : []),
+    `${r.row.plannedFrom} – ${r.row.plannedTo}`,
+    r.row.study.length ? r.row.study.map((s) => `${s.month} (${Math.round(s.minutes / 6) / 10} h)`).join(', ') : '—',
+    r.row.passedOn ?? '—',
+    r.row.stateText,
+  ]);
+  return table(labels.plansTitle, [labels.certification, ...(several ? [labels.plan] : []), labels.planned, labels.studied, labels.passed, labels.state], rows);
+}
+
+const usd = (n: number | null) => (n === null ? '—' : `${String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',')} USD`);
+
+function roi(data: DashboardData): HTMLTableElement {
+  const { labels } = data;
+  const r = data.roi;
+  const opt = (n: number | null) => (n === null ? '—' : n);
+  const rows: Cell[][] = r
+    ? [
+        [labels.invested, usd(r.investedUsd)],
+        [labels.baselineRate, opt(r.baselineRateUsd)],
+        [labels.currentRate, opt(r.currentRateUsd)],
+        [labels.rateChange, opt(r.rateChangeUsd)],
+        [labels.rateChangedOn, r.rateChangedOn ?? '—'],
+        [labels.weeksSinceChange, opt(r.weeksSinceChange)],
+        [labels.billableHours, r.billableHoursPerWeek],
+        [labels.extraRevenue, usd(r.extraRevenueUsd)],
+        [labels.returnMultiple, opt(r.returnMultiple)],
+        [labels.withoutCosts, r.withoutCosts.length ? r.withoutCosts.map((c) => c.name).join(', ') : '—'],
+      ]
+    : [];
+  return table(labels.roiTitle, [labels.figure, labels.value], rows);
+}
+
+export const TABLE_BUILDERS: Record<TableId, (data: DashboardData) => HTMLTableElement> = { weekly, target, practice, domains, days, plans, roi };

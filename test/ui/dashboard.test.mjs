@@ -128,6 +128,16 @@ describe('UI: the progress dashboard', function () {
     for (const d of expected.studyDays) assert.deepEqual(await rowCells(table('days'), d.day), [d.day, d.minutes]);
   });
 
+  it('shows the plan timeline and ROI sections, saying which command to run when nothing is set yet', async () => {
+    // The seed has no plan, no costs and no billing rates: both sections say what to do.
+    assert.equal((await frame().locator('#title-plans').innerText()).trim(), 'Plan timeline');
+    assert.match(await frame().locator('.card-plans .no-data').innerText(), /Apply a Certification Stack/);
+    assert.equal(await frame().locator('.card-plans .canvas-box').isHidden(), true);
+    assert.equal((await frame().locator('#title-roi').innerText()).trim(), 'Return on investment');
+    assert.match(await frame().locator('.card-roi .no-data').innerText(), /Set Billing Rates/);
+    assert.equal(await frame().locator('section.card-roi').getAttribute('aria-labelledby'), 'title-roi');
+  });
+
   it('is operable by keyboard: the arrow keys walk a chart and its values are read out', async () => {
     const canvas = frame().locator('#chart-weekly');
     await canvas.focus();

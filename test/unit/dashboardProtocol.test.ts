@@ -19,6 +19,7 @@ describe('dashboard: messages between the panel and its page', () => {
     for (const message of [
       { type: 'ready', state: null },
       { type: 'ready', state: { filter: { range: '12w', cert: 'aws-mla-c01' }, tables: ['weekly', 'days'] } },
+      { type: 'ready', state: { filter: { range: '12w', cert: null }, tables: ['plans', 'roi'] } },
       { type: 'filter', filter: { range: 'all', cert: null } },
       { type: 'drawn', reason: 'theme', charts: 5, ms: 12.5 },
       { type: 'problem', message: 'boom' },
@@ -63,6 +64,54 @@ describe('dashboard: messages between the panel and its page', () => {
     assert.ok(checked.ok, checked.ok ? '' : checked.reason);
     assert.equal(checkHostMessage({ type: 'data', data: { ...figures, weeks: 'all of them' } }).ok, false);
     assert.equal(checkHostMessage({ type: 'eval', code: 'alert(1)' }).ok, false);
+  });
+
+  it('accepts the plan timeline and ROI figures, and refuses malformed ones', () => {
+    const base = dashboardData({ snapshot: { certifications: [], sessions: [], practiceExams: [] }, catalog: new Catalog(), filter: { range: '4w', cert: null }, settings: SETTINGS, now: NOW }, t);
+    const plans = {
+      timelines: [
+        {
+          id: 'enterprise',
+          name: 'Enterprise ML Engineer',
+          months: ['2026-06', '2026-07', '2026-08'],
+          thisMonth: '2026-08',
+          passed: 1,
+          rows: [{ key: 'aws-mla-c01', name: 'AWS MLA-C01', plannedFrom: '2026-06', plannedTo: '2026-07', study: [{ month: '2026-06', minutes: 90 }], passedOn: '2026-07-20', state: 'passed-on-time', stateText: 'passed on time' }],
+        },
+      ],
+      summary: 'Enterprise ML Engineer: 1 of 1 passed.',
+    };
+    const roi = {
+      investedUsd: 18_000,
+      baselineRateUsd: 175,
+      currentRateUsd: 260,
+      rateChangeUsd: 85,
+      rateChangedOn: '2025-12-02',
+      weeksSinceChange: 52,
+      billableHoursPerWeek: 32,
+      extraRevenueUsd: 141_440,
+      returnMultiple: 7.9,
+      withoutCosts: [],
+      headline: 'Invested 18,000 USD · rate 175 → 260 USD/h (+85) · about 141,440 USD extra over 52 weeks at 32 h a week',
+      hint: '',
+    };
+    const ok = (data: unknown) => checkHostMessage({ type: 'data', data });
+    assert.ok(ok({ ...base, plans, roi }).ok);
+    assert.ok(ok({ ...base, plans: null, roi: null }).ok);
+    const row = plans.timelines[0].rows[0];
+    const broken: [unknown, RegExp][] = [
+      [{ ...base, plans, roi: { ...roi, investedUsd: -1 } }, /^data\.roi\.investedUsd: /],
+      [{ ...base, plans, roi: { ...roi, extraRevenueUsd: '141440' } }, /^data\.roi\.extraRevenueUsd: /],
+      [{ ...base, plans: { ...plans, timelines: [{ ...plans.timelines[0], rows: [{ ...row, plannedFrom: '2026-13' }] }] }, roi }, /^data\.plans\.timelines\.0\.rows\.0\.plannedFrom: /],
+      [{ ...base, plans: { ...plans, timelines: [{ ...plans.timelines[0], rows: [{ ...row, state: 'done' }] }] }, roi }, /state/],
+      [{ ...base, plans, roi: { ...roi, script: '<img>' } }, /script/],
+      [{ ...base, plans: undefined, roi }, /^data\.plans: /],
+    ];
+    for (const [data, reason] of broken) {
+      const checked = ok(data);
+      assert.equal(checked.ok, false, JSON.stringify(data).slice(0, 80));
+      if (!checked.ok) assert.match(checked.reason, reason);
+    }
   });
 });
 

@@ -6,7 +6,12 @@ import { localDayOf } from '../time/clock';
 import type { Weekday } from '../timer/blockSchedule';
 import { isoDay } from '../timer/days';
 import type { Localize } from '../tree/localize';
-import type { CertOption, DashboardData, DashboardFilter } from '../../shared/dashboardProtocol';
+import type { CertOption, DashboardData, DashboardFilter, PlansData, RoiData } from '../../shared/dashboardProtocol';
+import type { CostItem, Plan, RoiInputs } from '../model/plans';
+import type { Profile } from '../model/tracking';
+import type { PlanRowState } from '../plans/timeline';
+import { planTimeline } from '../plans/timeline';
+import { formatUsd, roiFigures } from '../roi/roi';
 import { domainTime } from './domainTime';
 import { dashboardLabels } from './labels';
 import { paceForecast, sortForecasts } from './pace';
@@ -23,6 +28,16 @@ export interface DashboardSettings {
   practice: PracticeSettings;
   dailyMinimumMinutes: number;
   restDays: readonly Weekday[];
+  /** certStudy.billableHoursPerWeek: the hours the rate change is earned on (the setting's default, 32, when left out). */
+  billableHoursPerWeek?: number;
+}
+
+/** The stored plans, costs and rates (STATE_SPECS `plans`, `costs`, `roi`, `profile`). */
+export interface DashboardPlanning {
+  plans: readonly Plan[];
+  costs: Readonly<Record<string, readonly CostItem[]>>;
+  roi: RoiInputs;
+  profile: Profile | null;
 }
 
 /** Statuses of a certification someone is working towards: these get a pace forecast. */
@@ -36,6 +51,8 @@ const WORKING_ON = new Set(['planned', 'studying', 'scheduled', 'failed', 'expir
 export function dashboardData(
   input: {
     snapshot: Pick<StudySnapshot, 'certifications' | 'sessions' | 'practiceExams'>;
+    /** Plans, costs and rates; without them there is no plan timeline and no ROI. */
+    planning?: DashboardPlanning;
     catalog: Catalog;
     filter: DashboardFilter;
     settings: DashboardSettings;
@@ -103,5 +120,119 @@ export function dashboardData(
       t,
     ),
     days: studyDays({ byDay: mergeDays(byCert.values()), today, dailyMinimumMinutes: settings.dailyMinimumMinutes, restDays: settings.restDays }, t),
+    // Plans and ROI are about every certification: the filter leaves them alone.
+    plans: input.planning ? planTimelines(input.planning, snapshot, catalog, input.now, t) : null,
+    roi: input.planning ? roiData(input.planning, tracked, catalog, settings.billableHoursPerWeek ?? 32, input.now, t) : null,
+  };
+}
+
+function stateText(state: PlanRowState, t: Localize): string {
+  const texts: Record<PlanRowState, string> = {
+    'passed-on-time': t('passed on time'),
+    'passed-late': t('passed after its planned months'),
+    overdue: t('planned months over, not passed'),
+    current: t('in its planned months'),
+    upcoming: t('upcoming'),
+    'not-tracked': t('no longer tracked'),
+  };
+  return texts[state];
+}
+
+/** Every plan's timeline; null when there is no plan. */
+export function planTimelines(
+  planning: DashboardPlanning,
+  snapshot: Pick<StudySnapshot, 'certifications' | 'sessions'>,
+  catalog: Catalog,
+  now: Date,
+  t: Localize,
+): PlansData | null {
+  if (planning.plans.length === 0) return null;
+  const timelines = planning.plans.map((plan) => {
+    const tl = planTimeline({ plan, certifications: snapshot.certifications, sessions: snapshot.sessions, catalog, now, t });
+    return {
+      id: tl.planId,
+      name: tl.name,
+      months: tl.months,
+      thisMonth: tl.thisMonth,
+      passed: tl.passed,
+      rows: tl.rows.map((r) => ({
+        key: r.key,
+        name: r.name,
+        plannedFrom: r.plannedFrom,
+        plannedTo: r.plannedTo,
+        study: Object.entries(r.studyMinutesByMonth)
+          .sort(([a], [b]) => (a < b ? -1 : 1))
+          .map(([month, minutes]) => ({ month, minutes: Math.round(minutes) })),
+        passedOn: r.passedOn,
+        state: r.state,
+        stateText: stateText(r.state, t),
+      })),
+    };
+  });
+  const summary = timelines
+    .map((tl) =>
+      t(
+        '{0}: {1} of {2} passed. {3}',
+        tl.name,
+        tl.passed,
+        tl.rows.length,
+        tl.rows
+          .map((r) => t('{0} planned {1} to {2}, {3}{4}', r.name, r.plannedFrom, r.plannedTo, r.stateText, r.passedOn ? t(' ({0})', r.passedOn) : ''))
+          .join('; '),
+      ),
+    )
+    .join(' ');
+  return { timelines, summary };
+}
+
+/** Money invested, the rate change and the extra revenue; null when no cost and no rate is set. */
+export function roiData(
+  planning: DashboardPlanning,
+  certifications: StudySnapshot['certifications'],
+  catalog: Catalog,
+  billableHoursPerWeek: number,
+  now: Date,
+  t: Localize,
+): RoiData | null {
+  const f = roiFigures({
+    certifications,
+    costs: planning.costs,
+    catalog,
+    rates: planning.profile?.billingRateUsd ?? null,
+    rateChangedOn: planning.roi.rateChangedOn,
+    billableHoursPerWeek,
+    now,
+  });
+  if (f.baselineRateUsd === null && f.currentRateUsd === null && f.certifications.every((c) => c.from === 'none')) return null;
+  const parts = [t('Invested {0}', formatUsd(f.investedUsd))];
+  if (f.baselineRateUsd !== null && f.currentRateUsd !== null && f.rateChangeUsd !== null) {
+    const sign = f.rateChangeUsd >= 0 ? '+' : '−';
+    parts.push(t('rate {0} → {1} USD/h ({2}{3})', f.baselineRateUsd, f.currentRateUsd, sign, Math.abs(f.rateChangeUsd)));
+  }
+  if (f.extraRevenueUsd !== null && f.weeksSinceChange !== null) {
+    parts.push(t('about {0} extra over {1} weeks at {2} h a week', formatUsd(f.extraRevenueUsd), f.weeksSinceChange, f.billableHoursPerWeek));
+  }
+  const missing = {
+    baselineRate: t('your baseline billing rate'),
+    currentRate: t('your current billing rate'),
+    rateChangedOn: t('the day the rate changed'),
+  };
+  const hints: string[] = [];
+  if (f.missing.length) hints.push(t('For the extra revenue, set {0}: run "Set Billing Rates" (certStudy.setBillingRates).', f.missing.map((m) => missing[m]).join(', ')));
+  const without = f.certifications.filter((c) => c.from === 'none');
+  if (without.length) hints.push(t('No costs entered for {0}: run "Edit Costs" (certStudy.editCosts).', without.map((c) => c.name).join(', ')));
+  return {
+    investedUsd: f.investedUsd,
+    baselineRateUsd: f.baselineRateUsd,
+    currentRateUsd: f.currentRateUsd,
+    rateChangeUsd: f.rateChangeUsd,
+    rateChangedOn: f.rateChangedOn,
+    weeksSinceChange: f.weeksSinceChange,
+    billableHoursPerWeek: f.billableHoursPerWeek,
+    extraRevenueUsd: f.extraRevenueUsd,
+    returnMultiple: f.returnMultiple === null ? null : Math.round(f.returnMultiple * 10) / 10,
+    withoutCosts: without.map((c) => ({ key: c.key, name: c.name })),
+    headline: parts.join(' · '),
+    hint: hints.join(' '),
   };
 }
