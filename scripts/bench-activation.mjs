@@ -72,7 +72,9 @@ function packageVariant(name, sourceDir, activationEvents) {
   if (activationEvents) manifest.activationEvents = activationEvents;
   writeFileSync(manifestPath, JSON.stringify(manifest, null, 2));
   const out = join(work, `${name}.vsix`);
-  const r = spawnSync(vsce, ['package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--out', out], {
+  // The README's images have no repository to resolve against: give vsce the same base URLs as `npm run package`.
+  const base = ['--baseContentUrl', 'https://example.invalid/cert-study-tracker/blob/main', '--baseImagesUrl', 'https://example.invalid/cert-study-tracker/raw/main'];
+  const r = spawnSync(vsce, ['package', '--no-dependencies', '--allow-missing-repository', '--skip-license', ...base, '--out', out], {
     cwd: dir,
     encoding: 'utf8',
   });

@@ -1,4 +1,5 @@
-import * as vscode from 'vscode';
+// A plain require: esbuild would wrap `import * as` in an interop copy of the whole API per file.
+import vscode = require('vscode');
 import type { Container } from './container';
 import { COMMAND_IDS } from './commands/ids';
 import { Clock } from './shell/clock';

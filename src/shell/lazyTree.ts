@@ -1,4 +1,5 @@
-import * as vscode from 'vscode';
+// A plain require: esbuild would wrap `import * as` in an interop copy of the whole API per file.
+import vscode = require('vscode');
 
 /**
  * Stands in for the real tree provider until the app is loaded: VS Code asking for the first

@@ -1,5 +1,5 @@
 import type { BackupWriter } from './backup';
-import { parseLog, yieldWithTimeout, type LogProblem, type LogSpec, type YieldToHost } from './logParse';
+import { parseLog, yieldBriefly, type LogProblem, type LogSpec, type YieldToHost } from './logParse';
 import type { FileAccess, StoreProblem } from './ports';
 import { Emitter } from '../util/emitter';
 import { startStopwatch, ZERO_SPAN, type Span } from '../util/stopwatch';
@@ -38,7 +38,7 @@ export class LogFile<T> {
     private readonly spec: LogSpec<T>,
     private readonly backups: BackupWriter,
     private readonly now: () => Date,
-    private readonly yieldToHost: YieldToHost = yieldWithTimeout,
+    private readonly yieldToHost: YieldToHost = yieldBriefly,
   ) {}
 
   get path(): string {
