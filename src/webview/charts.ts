@@ -414,7 +414,7 @@ export function describePlanRow(r: PlanRow, labels: Labels): string {
  * each month with study logged, and a star on the day the exam was passed.
  */
 export function plansChart(ctx: ChartContext): ChartSpec | null {
-  const { data, theme, colorOf } = ctx;
+  const { data, theme } = ctx;
   const { labels } = data;
   const rows = planRows(data);
   if (rows.length === 0) return null;
@@ -437,8 +437,10 @@ export function plansChart(ctx: ChartContext): ChartSpec | null {
       type: 'bar' as const,
       label: labels.planned,
       data: rows.map((r) => [at(r.row.plannedFrom) - 0.45, at(r.row.plannedTo) + 0.45]),
-      backgroundColor: rows.map((r) => withAlpha(colorOf(r.row.key), 0.35)),
-      borderColor: rows.map((r) => theme.border ?? colorOf(r.row.key)),
+      // One colour for every planned bar, so the legend's "Planned" swatch matches them all and
+      // no bar can be mistaken for the "Passed" colour; the rows' labels say which is which.
+      backgroundColor: withAlpha(theme.foreground, 0.18),
+      borderColor: withAlpha(theme.foreground, 0.6),
       borderWidth: 1,
       barPercentage: 0.8,
       categoryPercentage: 0.9,
