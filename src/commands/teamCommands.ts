@@ -242,7 +242,10 @@ export async function importBackup(deps: TeamDeps, rawArg: unknown): Promise<Res
     mode = choice === replaceButton ? 'replace' : choice === mergeButton ? 'merge' : undefined;
     if (!mode) return undefined;
   }
-  const plan = mode === 'replace' ? replace : merge;
+  // The question may have stayed open a while (a timer stopped, a session saved meanwhile): plan
+  // again against the freshest state, so the restore never drops what was written since.
+  await deps.store.reloadFromDisk();
+  const plan = planRestore(currentState(deps), read.value, mode);
   const previousStateBackup = await new BackupWriter(deps.files, deps.store.backupFolder).write('before-restore.json', backupText(deps), deps.now());
   await applyRestore(deps.store, plan);
   deps.log.info(`restored ${name} (${mode}); the state before it is in ${previousStateBackup}\n${describeRestore(plan.summary).join('\n')}`);

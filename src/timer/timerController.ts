@@ -122,7 +122,7 @@ export class TimerController implements vscode.Disposable {
   /** Saves what ran (one session per running stretch, exact instants) and ends the timer. */
   stop(end?: Date): Promise<StudySession[]> {
     return this.serial(async () => {
-      const timer = await this.requireTimer();
+      const timer = this.clockCorrected(await this.requireTimer());
       return this.save(timer, end ?? this.deps.now());
     });
   }
@@ -167,7 +167,7 @@ export class TimerController implements vscode.Disposable {
 
   private change(apply: (timer: TimerRecord, now: Date) => TimerRecord): Promise<TimerRecord> {
     return this.serial(async () => {
-      const timer = await this.requireTimer();
+      const timer = this.clockCorrected(await this.requireTimer());
       const next = withHeartbeat(apply(timer, this.deps.now()), this.deps.now(), this.windowId, vscode.window.state.focused);
       await this.deps.store.timer.write(next);
       await this.adopt(next);
@@ -193,8 +193,13 @@ export class TimerController implements vscode.Disposable {
     if (timer) {
       const due = autoStopAt(timer, this.deps.now());
       if (due) {
-        await this.save(timer, due);
-        return;
+        try {
+          await this.save(timer, due);
+          return;
+        } catch (err) {
+          // The sessions could not be saved (a read-only log): keep the timer, and say so.
+          void vscode.window.showErrorMessage(t('Cert Study: the {0} timer reached its block end but could not be saved: {1}', this.name(timer), err instanceof Error ? err.message : String(err)));
+        }
       }
       if (timer.running) this.display = this.deps.timers.interval(() => this.render(), 1000);
       this.heartbeat = this.deps.timers.interval(() => void this.serial(() => this.beat()), HEARTBEAT_MS);
@@ -226,16 +231,45 @@ export class TimerController implements vscode.Disposable {
     const owned = timer.owner === this.windowId;
     if (owned || isStale(timer, now)) {
       // Only the owner corrects for a clock set back: it is the one that saw the time pass.
-      const next = withHeartbeat(owned ? adjustForClockSetBack(timer, wall, monotonic) : timer, now, this.windowId, vscode.window.state.active);
-      await this.deps.store.timer.write(next);
-      return this.adoptIfChanged(next);
+      // While the away question is open, the engineer's return is not "activity" yet.
+      const next = withHeartbeat(owned ? adjustForClockSetBack(timer, wall, monotonic) : timer, now, this.windowId, vscode.window.state.active && !this.asking);
+      return this.adoptWritten(await this.writeUnlessChanged(timer, next));
     }
-    if (vscode.window.state.active && now.getTime() - Date.parse(timer.lastActiveAt) > HEARTBEAT_MS) {
-      const next = markActive(timer, now);
-      await this.deps.store.timer.write(next);
-      return this.adoptIfChanged(next);
+    if (vscode.window.state.active && !this.asking && now.getTime() - Date.parse(timer.lastActiveAt) > HEARTBEAT_MS) {
+      return this.adoptWritten(await this.writeUnlessChanged(timer, markActive(timer, now)));
     }
     return this.adoptIfChanged(timer);
+  }
+
+  /**
+   * Writes `next` only if the file still holds the timer `seen` was read as (same start, same
+   * stretches, same owner): a pause or stop another window made in between is never written
+   * back over. Returns what the file holds afterwards (null: the timer was stopped elsewhere).
+   */
+  private async writeUnlessChanged(seen: TimerRecord, next: TimerRecord): Promise<TimerRecord | null> {
+    const onDisk = await this.read();
+    const same =
+      onDisk !== null &&
+      onDisk.startedAt === seen.startedAt &&
+      onDisk.owner === seen.owner &&
+      onDisk.running?.id === seen.running?.id &&
+      onDisk.stretches.length === seen.stretches.length;
+    if (!same) return onDisk;
+    await this.deps.store.timer.write(next);
+    return next;
+  }
+
+  /** The owner's view of a clock set back since its last beat (see adjustForClockSetBack). */
+  private clockCorrected(timer: TimerRecord): TimerRecord {
+    if (timer.owner !== this.windowId) return timer;
+    const wall = this.deps.now().getTime() - this.lastBeat.wall;
+    const monotonic = performance.now() - this.lastBeat.monotonic;
+    this.lastBeat = { wall: this.deps.now().getTime(), monotonic: performance.now() };
+    return adjustForClockSetBack(timer, wall, monotonic);
+  }
+
+  private adoptWritten(timer: TimerRecord | null): Promise<void> {
+    return timer ? this.adoptIfChanged(timer) : this.adopt(null);
   }
 
   private async adoptIfChanged(timer: TimerRecord): Promise<void> {
@@ -263,15 +297,15 @@ export class TimerController implements vscode.Disposable {
     }
     if (active && !this.asking) {
       const next = markActive(timer, now);
-      if (next !== timer) await this.deps.store.timer.write(next);
-      return this.adoptIfChanged(next);
+      return next === timer ? this.adoptIfChanged(timer) : this.adoptWritten(await this.writeUnlessChanged(timer, next));
     }
     return this.adoptIfChanged(timer);
   }
 
   private async askAboutAwayTime(timer: TimerRecord, away: number): Promise<void> {
     const name = this.name(timer);
-    const since = hhmm(timer.lastActiveAt > (timer.running?.start ?? '') ? timer.lastActiveAt : timer.running!.start);
+    const sinceInstant = timer.lastActiveAt > (timer.running?.start ?? '') ? timer.lastActiveAt : timer.running!.start;
+    const since = hhmm(sinceInstant);
     const keep = t('Keep as study time');
     const drop = t('Drop the away time');
     const choice = await vscode.window.showInformationMessage(
@@ -283,7 +317,7 @@ export class TimerController implements vscode.Disposable {
       const current = await this.read();
       if (!current || current.running?.id !== timer.running?.id) return; // stopped or paused meanwhile
       const now = this.deps.now();
-      const next = choice === drop ? dropAwayTime(current, now, randomUUID) : markActive(current, now);
+      const next = choice === drop ? dropAwayTime(current, now, randomUUID, new Date(Date.parse(sinceInstant))) : markActive(current, now);
       await this.deps.store.timer.write(next);
       await this.adopt(next);
     });
@@ -312,7 +346,9 @@ export class TimerController implements vscode.Disposable {
       ...(sawTime ? [keepSeen, keepNow, discard] : [keepNow, discard]),
     );
     const current = await this.read();
-    if (!current || current.startedAt !== timer.startedAt) return this.adopt(current); // another window answered first
+    // Another window answered first (or the owner is alive after all): its answer stands.
+    const answeredElsewhere = !current || current.startedAt !== timer.startedAt || current.owner !== timer.owner || current.heartbeatAt !== timer.heartbeatAt;
+    if (answeredElsewhere) return this.adopt(current);
     if (choice === discard) {
       await this.deps.store.timer.remove();
       return this.adopt(null);

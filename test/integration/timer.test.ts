@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { writeFileSync, mkdirSync, existsSync, rmSync } from 'fs';
+import { writeFileSync, mkdirSync, existsSync, readFileSync, rmSync } from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { StudySession } from '../../src/core/model/logs';
@@ -144,7 +144,16 @@ describe('study timer', () => {
     // Another window beats the heartbeat; no window was active for the last 45 of 60 minutes.
     await writeTimerFile(leftTimer(60, { owner: 'another-window', heartbeatAt: iso(Date.now() - 5_000), lastActiveAt: iso(Date.now() - 45 * 60_000), activity: 'video' }));
     await container.timer.load();
-    const window = answerWindow((message, buttons) => (message.startsWith('No VS Code window was active') ? 'Drop the away time' : buttons[0]));
+    const folder = container.context.globalStorageUri.fsPath;
+    const window = answerWindow((message, buttons) => {
+      if (!message.startsWith('No VS Code window was active')) return buttons[0];
+      // While the question is on screen another window marks itself active: the away time is
+      // still the time before the question, not before that write.
+      const file = path.join(folder, 'timer.json');
+      const onDisk = JSON.parse(readFileSync(file, 'utf8')) as TimerRecord;
+      writeFileSync(file, JSON.stringify({ ...onDisk, lastActiveAt: new Date().toISOString() }));
+      return 'Drop the away time';
+    });
     try {
       await container.timer.returned(true);
       assert.match(window.messages.join('\n'), /No VS Code window was active for 45 min .* Reading or a course video is study too/);

@@ -151,6 +151,21 @@ describe('status record and pace', () => {
     assert.match(item.practice!, /^Latest practice score 78 % \(pass ≈ \d+(\.\d)? %\)$/);
     assert.ok(JSON.stringify(record).length < 2000, 'small enough for globalState at every start');
   });
+
+  it('keeps a custom name as typed: no icon or Markdown image reaches the status bar or its hover', () => {
+    const custom = new Catalog(undefined, [{ key: 'custom:x', name: '$(alert) ![](https://x.io/p)', provider: 'Acme', domains: [], passMarkPercent: null, validityMonths: null }]);
+    const record = buildStatusRecord(
+      { logsLoaded: true, certifications: [sampleCert({ key: 'custom:x', status: 'scheduled', examDate: '2026-12-24' })], customCertifications: [], profile: null, sessions: [], practiceExams: [] } as never,
+      custom,
+      new Date('2026-12-01T17:00:00Z'),
+      75,
+      {},
+      t,
+    );
+    const label = record.items[0].label;
+    assert.doesNotMatch(label, /\$\(/, 'no codicon syntax left');
+    assert.doesNotMatch(label, /\]\(/, 'no Markdown link or image syntax left');
+  });
 });
 
 describe('exam results and the status lifecycle', () => {

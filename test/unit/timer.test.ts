@@ -91,6 +91,16 @@ describe('timer state machine (Denver clock)', () => {
     assert.equal(elapsedMs(dropped, local(2026, 10, 5, 9, 0)), 15 * 60_000);
   });
 
+  it('drops the away time from when the question was asked, even if the record moved on since', () => {
+    let timer = startTimer({ certKey: 'aws-mla-c01', domainId: null, activity: 'reading' }, local(2026, 10, 5, 8, 0), 'w', newId);
+    timer = withHeartbeat(timer, local(2026, 10, 5, 8, 10), 'w', true);
+    const askedAbout = local(2026, 10, 5, 8, 10);
+    // A window marked itself active at 08:56, while the question was on screen.
+    const moved = withHeartbeat(timer, local(2026, 10, 5, 8, 56), 'w', true);
+    const dropped = dropAwayTime(moved, local(2026, 10, 5, 8, 57), newId, askedAbout);
+    assert.equal(elapsedMs(dropped, local(2026, 10, 5, 8, 57)), 10 * 60_000);
+  });
+
   it('stops a block timer at the block end, not when the editor noticed', () => {
     const timer = startTimer({ certKey: 'aws-mla-c01', domainId: null, activity: 'reading', block: { end: local(2026, 10, 5, 9, 0), autoStop: true } }, local(2026, 10, 5, 8, 1), 'w', newId);
     assert.equal(autoStopAt(timer, local(2026, 10, 5, 8, 59)), null);

@@ -6,6 +6,7 @@ import { passMarkOf, shortPassMark } from '../practice/passMark';
 import { progressByCertification, progressOf } from '../progress';
 import type { StudySnapshot } from '../store/studyStore';
 import type { Localize } from '../tree/localize';
+import { asPlainText } from '../util/plainText';
 import { calendarDaysUntil } from '../time/clock';
 import { STATUS_RECORD_VERSION, type ExamItem, type RenewalItem, type StatusRecord } from './statusCountdown';
 
@@ -41,7 +42,8 @@ export function buildStatusRecord(
   const items: Array<ExamItem | RenewalItem> = [];
   for (const cert of snapshot.certifications) {
     const entry = catalog.get(cert.key);
-    const label = entry?.shortName ?? cert.key;
+    // Shown in the status bar (which renders $(icons)) and a Markdown hover: a custom name as typed.
+    const label = asPlainText(entry?.shortName ?? cert.key);
     const held = cert.status === 'passed' || cert.status === 'expired';
     if (!held && cert.examDate && calendarDaysUntil(cert.examDate, now) >= 0) {
       const p = progressOf(progress, cert.key);

@@ -96,7 +96,8 @@ export function readBackup(file: string, bytes: Uint8Array | string): ReadOutcom
   const problems: FileProblem[] = [];
   const state: Partial<Record<StateKey, unknown>> = {};
   for (const [key, part] of Object.entries(envelope.data.state)) {
-    if (!(key in STATE_SPECS)) {
+    // Own keys only: `toString` or `__proto__` must be refused, not looked up on the prototype.
+    if (!Object.hasOwn(STATE_SPECS, key)) {
       problems.push({ file, path: jsonPath(['state', key]), message: 'not a part this version of the extension knows' });
       continue;
     }

@@ -115,9 +115,11 @@ export function awayMs(timer: TimerRecord, now: Date): number {
  * Drops the away time: the running stretch ends where the engineer was last seen, and a new one
  * starts now, so the time in between is not counted and nothing else is lost.
  */
-export function dropAwayTime(timer: TimerRecord, now: Date, newId: () => string): TimerRecord {
+export function dropAwayTime(timer: TimerRecord, now: Date, newId: () => string, awaySince?: Date): TimerRecord {
   if (!timer.running) return timer;
-  const lastSeen = new Date(Math.max(ms(timer.lastActiveAt), ms(timer.running.start)));
+  // `awaySince` is when the engineer was last seen as the question was asked: windows mark
+  // themselves active while it is on screen, so the record's own `lastActiveAt` moves on.
+  const lastSeen = new Date(Math.max(awaySince?.getTime() ?? ms(timer.lastActiveAt), ms(timer.running.start)));
   return { ...timer, stretches: closeRunning(timer, lastSeen), running: { id: newId(), start: at(now) }, lastActiveAt: at(now) };
 }
 
