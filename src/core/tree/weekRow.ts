@@ -24,9 +24,11 @@ export function weekRow(sessions: readonly StudySession[], settings: WeekSetting
   for (let i = 0; i < 7; i++) weekMinutes += byDay.get(isoDay(new Date(monday.getFullYear(), monday.getMonth(), monday.getDate() + i))) ?? 0;
   const blocks = morningBlocksThisWeek(sessions, settings.block, now, settings.dailyMinimumMinutes);
   const streak = streaks(byDay, isoDay(now), settings.dailyMinimumMinutes, settings.restDays);
-  const parts = [t('{0} h', formatHours(Math.round(weekMinutes)))];
+  // The morning blocks first: the sidebar is narrow and cuts the end of a long description.
+  const parts: string[] = [];
   if (settings.block.enabled && blocks.scheduled > 0) parts.push(t('{0} of {1} morning blocks', blocks.kept, blocks.scheduled));
-  parts.push(streak.current === 1 ? t('1-day streak') : t('{0}-day streak', streak.current));
+  parts.push(t('{0} h', formatHours(Math.round(weekMinutes))));
+  parts.push(streak.current === 0 ? t('no streak yet') : streak.current === 1 ? t('1-day streak') : t('{0}-day streak', streak.current));
   const description = parts.join(' · ');
   const tooltip = [
     `**${t('This week')}** (${t('Monday to Sunday, your local days')})`,
