@@ -34,15 +34,17 @@ for (const [name, theme] of Object.entries(themes)) {
     await page.waitForTimeout(500);
     await page.locator('.part.activitybar a.action-label[class*="certStudy"]').click({ timeout: 60_000 });
     const rows = page.locator('[id="workbench.view.extension.certStudy"] .monaco-list-row');
-    await rows.first().waitFor({ timeout: 30_000 });
-    await rows.first().click();
+    // Expand the booked certification and its practice exams ("This week" sits above it).
+    const cert = rows.filter({ hasText: 'AWS MLA-C01' }).first();
+    await cert.waitFor({ timeout: 30_000 });
+    await cert.click();
     await page.keyboard.press('ArrowRight');
     await page.waitForTimeout(500);
-    await rows.nth(4).click();
+    await rows.filter({ hasText: 'Practice exams' }).first().click();
     await page.keyboard.press('ArrowRight');
     await page.waitForTimeout(500);
     await page.screenshot({ path: join(outDir, `tree-${name}.png`) });
-    await rows.first().hover();
+    await cert.hover();
     await page.waitForTimeout(1500);
     await page.screenshot({ path: join(outDir, `hover-${name}.png`) });
     console.log(`saved ${name}`);
