@@ -15,15 +15,16 @@
 // printed beside them. Reports only: exit 0 unless the harness itself fails.
 //   npm run bench:activation [-- --runs 5]
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { EXTENSION_ID, REPO_ROOT, RESULTS_DIR } from '../test/harness/paths.mjs';
+import { REPO_ROOT, RESULTS_DIR } from '../test/harness/paths.mjs';
 import { createRunDir, writeUserSettings } from '../test/harness/run-dir.mjs';
 import { codeServerCli, startCodeServer } from '../test/harness/code-server.mjs';
 import { launchBrowser } from '../test/harness/browser.mjs';
 import { seedDemoProfile } from '../test/harness/demo-profile.mjs';
+import { latestExtensionLog } from '../test/harness/extension-log.mjs';
 import { attachWorkbench, reloadWindow, runCommand, workbenchUrl } from '../test/harness/workbench.mjs';
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' } } });
@@ -147,25 +148,6 @@ const rowWithHours = (page) =>
     .filter({ hasText: /^[\d.,]+ (\/ [\d.,]+ )?h/ })
     .first();
 
-/** Every "Cert Study.log" the extension's hosts wrote; the newest is the measured window's. */
-function newestChannelLog(/** @type {string} */ userDataDir) {
-  const logs = join(userDataDir, 'logs');
-  if (!existsSync(logs)) return '';
-  /** @type {string[]} */
-  const files = [];
-  for (const session of readdirSync(logs)) {
-    const sessionDir = join(logs, session);
-    if (!statSync(sessionDir).isDirectory()) continue;
-    for (const host of readdirSync(sessionDir).filter((d) => d.startsWith('exthost'))) {
-      const file = join(sessionDir, host, EXTENSION_ID, 'Cert Study.log');
-      if (existsSync(file)) files.push(file);
-    }
-  }
-  const hostNumber = (/** @type {string} */ f) => Number(f.match(/exthost(\d+)/)?.[1] ?? 0);
-  const newest = files.sort((a, b) => hostNumber(a) - hostNumber(b)).at(-1);
-  return newest ? readFileSync(newest, 'utf8') : '';
-}
-
 // ---- one fresh profile -------------------------------------------------------------------------
 
 /**
@@ -221,7 +203,7 @@ async function measureProfile(scenario) {
     if (scenario === 'command or view') result['VS Code: three-row tree floor'] = figures[FLOOR_TREE];
     result['difference, ours - empty-command floor (budget 5 ms)'] = figures[OURS] - figures[FLOOR_COMMAND];
 
-    const log = newestChannelLog(run.userDataDir);
+    const log = latestExtensionLog(run.userDataDir);
     for (const f of OWN_FIGURES) {
       const m = f.pattern.exec(log);
       result[f.name] = m ? Number(m[1]) : undefined;

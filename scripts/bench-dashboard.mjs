@@ -10,7 +10,7 @@
 //     is from the click on the Command Palette row to that stamp, on the same machine's clock.
 //   node scripts/bench-dashboard.mjs [--runs 7]
 import { spawnSync, execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -18,9 +18,10 @@ import { launchBrowser } from '../test/harness/browser.mjs';
 import { codeServerCli, startCodeServer } from '../test/harness/code-server.mjs';
 import { dashboardFrame } from '../test/harness/dashboard-seed.mjs';
 import { seedDemoProfile } from '../test/harness/demo-profile.mjs';
-import { EXTENSION_ID, REPO_ROOT, RESULTS_DIR } from '../test/harness/paths.mjs';
+import { REPO_ROOT, RESULTS_DIR } from '../test/harness/paths.mjs';
 import { createRunDir, writeUserSettings } from '../test/harness/run-dir.mjs';
 import { attachWorkbench, runCommand, workbenchUrl } from '../test/harness/workbench.mjs';
+import { latestExtensionLog } from '../test/harness/extension-log.mjs';
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '7' } } });
 const runs = Math.max(1, Number(values.runs));
@@ -63,24 +64,6 @@ function packageFloor() {
   return out;
 }
 
-/** The extension's own "Cert Study" log of the newest extension host. */
-function newestChannelLog(/** @type {string} */ userDataDir) {
-  const logs = join(userDataDir, 'logs');
-  if (!existsSync(logs)) return '';
-  /** @type {string[]} */
-  const files = [];
-  for (const session of readdirSync(logs)) {
-    const dir = join(logs, session);
-    if (!statSync(dir).isDirectory()) continue;
-    for (const host of readdirSync(dir).filter((d) => d.startsWith('exthost'))) {
-      const file = join(dir, host, EXTENSION_ID, 'Cert Study.log');
-      if (existsSync(file)) files.push(file);
-    }
-  }
-  const n = (/** @type {string} */ f) => Number(f.match(/exthost(\d+)/)?.[1] ?? 0);
-  const newest = files.sort((a, b) => n(a) - n(b)).at(-1);
-  return newest ? readFileSync(newest, 'utf8') : '';
-}
 
 /**
  * Runs `title` from the palette and returns the time from the click on its row to the page's
@@ -136,7 +119,7 @@ try {
   line('dashboard: command to all 5 charts drawn (ms)', o);
   line('floor: command to one static canvas drawn (ms)', f);
   line('difference, dashboard - floor, per pair (budget 300 ms)', diffs);
-  const log = newestChannelLog(run.userDataDir);
+  const log = latestExtensionLog(run.userDataDir);
   const figures = [...log.matchAll(/dashboard: figures computed in ([\d.]+) ms/g)].map((m) => Number(m[1]));
   const drawn = [...log.matchAll(/dashboard: (\d) charts drawn in ([\d.]+) ms \(data\)/g)].map((m) => Number(m[2]));
   if (figures.length) line('own log: figures computed in the extension host (ms)', stats(figures.slice(1)));

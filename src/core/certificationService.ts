@@ -1,11 +1,10 @@
 import { Catalog, customKeyFor } from './catalog/catalog';
+import { StoreService } from './storeService';
 import type { CatalogEntry } from './model/catalog';
 import type { IsoDate } from './model/primitives';
 import type { CertStatus, CustomCertification, TrackedCertification } from './model/tracking';
 import { hoursToMinutes, newTrackedCertification, replaceByKey, withStatus } from './certifications';
-import type { StudyStore } from './store/studyStore';
 import { calendarDaysUntil, localToday } from './time/clock';
-import { formatPlaceholders, type Localize } from './tree/localize';
 import { applyExamResult, type ExamResultInput } from './exam/examResult';
 
 /** A change to a tracked certification: `undefined` leaves a field alone, `null` clears it. */
@@ -37,21 +36,7 @@ export class CertificationError extends Error {
  * What the commands do to the engineer's certifications, with no UI: each change is saved at
  * once, and a change that would not make sense is refused whole, with a message (`t`) saying why.
  */
-export class CertificationService {
-  constructor(
-    private readonly store: StudyStore,
-    private readonly now: () => Date,
-    private readonly t: Localize = formatPlaceholders,
-  ) {}
-
-  catalog(): Catalog {
-    return new Catalog(undefined, this.store.state.get('customCertifications'));
-  }
-
-  tracked(): readonly TrackedCertification[] {
-    return this.store.state.get('certifications');
-  }
-
+export class CertificationService extends StoreService {
   get(key: string): TrackedCertification | undefined {
     return this.tracked().find((c) => c.key === key);
   }

@@ -3,22 +3,9 @@
 // the extension (dist/app.js, which opens the "Cert Study" log) has not been loaded for it.
 /* global describe, it */
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import { EXTENSION_ID } from '../harness/paths.mjs';
+import { newestExtensionLog } from '../harness/extension-log.mjs';
 import { useUiSession } from '../harness/ui-session.mjs';
 import { reloadWindow, runCommand } from '../harness/workbench.mjs';
-
-/** The "Cert Study" log of the newest extension host, if that host loaded the app. */
-function newestHostHasAppLog(userDataDir) {
-  const logs = join(userDataDir, 'logs');
-  const hosts = readdirSync(logs)
-    .map((session) => join(logs, session))
-    .filter((dir) => statSync(dir).isDirectory())
-    .flatMap((dir) => readdirSync(dir).filter((d) => d.startsWith('exthost')).map((d) => join(dir, d)))
-    .sort((a, b) => statSync(a).mtimeMs - statSync(b).mtimeMs);
-  return existsSync(join(hosts.at(-1), EXTENSION_ID, 'Cert Study.log'));
-}
 
 describe('UI: the exam countdown at window start', function () {
   this.timeout(120_000);
@@ -43,7 +30,7 @@ describe('UI: the exam countdown at window start', function () {
     await runCommand(page, 'View: Show Explorer');
     await reloadWindow(page);
     await item.first().waitFor({ timeout: 60_000 });
-    assert.equal(newestHostHasAppLog(ui.session.run.userDataDir), false, 'the countdown came from the shell alone');
+    assert.equal(newestExtensionLog(ui.session.run.userDataDir), '', 'the countdown came from the shell alone: this host never opened the app\'s log');
     await item.first().hover();
     const hover = page.locator('.monaco-hover', { hasText: 'exam on' });
     await hover.first().waitFor({ timeout: 15_000 });

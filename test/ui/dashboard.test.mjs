@@ -8,30 +8,14 @@
 //   npm run build && npx mocha --no-config --timeout 180000 test/ui/dashboard.test.mjs
 /* global describe, it, before, after, window */
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { dashboardFrame, HOSTILE_NAME, writeDashboardSeed } from '../harness/dashboard-seed.mjs';
-import { EXTENSION_ID } from '../harness/paths.mjs';
+import { allExtensionLogs } from '../harness/extension-log.mjs';
 import { useUiSession } from '../harness/ui-session.mjs';
 import { reloadWindow, runCommand } from '../harness/workbench.mjs';
 
 const CHARTS = ['weekly', 'target', 'practice', 'domains', 'days'];
 
-/** The extension's own log (its "Cert Study" output channel) of the newest extension host. */
-function extensionLog(userDataDir) {
-  const logs = join(userDataDir, 'logs');
-  if (!existsSync(logs)) return '';
-  const files = [];
-  for (const session of readdirSync(logs)) {
-    const dir = join(logs, session);
-    if (!statSync(dir).isDirectory()) continue;
-    for (const host of readdirSync(dir).filter((d) => d.startsWith('exthost'))) {
-      const file = join(dir, host, EXTENSION_ID, 'Cert Study.log');
-      if (existsSync(file)) files.push(file);
-    }
-  }
-  return files.map((f) => readFileSync(f, 'utf8')).join('\n');
-}
 
 /** How many pixels of a canvas are painted (a blank canvas is all transparent). */
 const paintedPixels = (canvas) =>
@@ -187,7 +171,7 @@ describe('UI: the progress dashboard', function () {
     // The page's own console does not reach this one from inside the webview's frames; the page
     // reports every error and CSP violation (securitypolicyviolation) to the extension's log.
     // Checked: with the names inserted as HTML, the log says "CSP refused script-src-attr".
-    const log = extensionLog(ui.session.run.userDataDir);
+    const log = allExtensionLogs(ui.session.run.userDataDir);
     assert.match(log, /dashboard: 5 charts drawn in [\d.]+ ms \(data\)/);
     assert.doesNotMatch(log, /dashboard page:|ignored a message/, 'the page reported no problem (errors, CSP refusals)');
   });

@@ -1,8 +1,5 @@
-import { Catalog } from '../catalog/catalog';
+import { StoreService } from '../storeService';
 import type { Month, Plan, StackId } from '../model/plans';
-import type { TrackedCertification } from '../model/tracking';
-import type { StudyStore } from '../store/studyStore';
-import { formatPlaceholders, type Localize } from '../tree/localize';
 import { applyStackTemplate, PlanError, planName, setItemMonths, shiftPlan, type StackApplication } from './plan';
 
 export interface AppliedStack {
@@ -19,17 +16,7 @@ export interface AppliedStack {
  * Certification plans, with no UI: each change is saved at once, and a change that would not make
  * sense is refused whole, with a message saying why.
  */
-export class PlanService {
-  constructor(
-    private readonly store: StudyStore,
-    private readonly now: () => Date,
-    private readonly t: Localize = formatPlaceholders,
-  ) {}
-
-  catalog(): Catalog {
-    return new Catalog(undefined, this.store.state.get('customCertifications'));
-  }
-
+export class PlanService extends StoreService {
   plans(): readonly Plan[] {
     return this.store.state.get('plans');
   }
@@ -101,11 +88,6 @@ export class PlanService {
       next.splice(Math.min(index, next.length), 0, removed);
       return next;
     });
-  }
-
-  /** The tracked certification of a planned key, if it is tracked. */
-  tracked(key: string): TrackedCertification | undefined {
-    return this.store.state.get('certifications').find((c) => c.key === key);
   }
 
   private async change(id: string, edit: (plan: Plan) => Plan): Promise<Plan> {

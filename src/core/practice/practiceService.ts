@@ -1,11 +1,8 @@
-import { Catalog } from '../catalog/catalog';
+import { StoreService } from '../storeService';
 import type { CatalogEntry } from '../model/catalog';
 import type { PracticeExam } from '../model/logs';
 import type { IsoDate } from '../model/primitives';
-import type { TrackedCertification } from '../model/tracking';
-import type { StudyStore } from '../store/studyStore';
 import { localDayOf, localToday, toOffsetInstant } from '../time/clock';
-import { formatPlaceholders, type Localize } from '../tree/localize';
 import { parseScore } from './score';
 
 /** A practice exam to record; `date` defaults to today, `score` is parsed by parseScore. */
@@ -37,21 +34,7 @@ const MAX_NOTE = 2_000;
  * anything is written: a bad score, an unknown domain or a future date is refused whole, with a
  * message (`t`) saying what is wrong.
  */
-export class PracticeService {
-  constructor(
-    private readonly store: StudyStore,
-    private readonly now: () => Date,
-    private readonly t: Localize = formatPlaceholders,
-  ) {}
-
-  catalog(): Catalog {
-    return new Catalog(undefined, this.store.state.get('customCertifications'));
-  }
-
-  tracked(): readonly TrackedCertification[] {
-    return this.store.state.get('certifications');
-  }
-
+export class PracticeService extends StoreService {
   /** A certification's practice exams, latest first (at the same instant, the one recorded last). */
   examsOf(key: string): PracticeExam[] {
     return this.store.practiceExams
