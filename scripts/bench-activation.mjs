@@ -15,17 +15,18 @@
 // printed beside them. Reports only: exit 0 unless the harness itself fails.
 //   npm run bench:activation [-- --runs 5]
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { REPO_ROOT, RESULTS_DIR } from '../test/harness/paths.mjs';
+import { REPO_ROOT } from '../test/harness/paths.mjs';
 import { createRunDir, writeUserSettings } from '../test/harness/run-dir.mjs';
 import { codeServerCli, startCodeServer } from '../test/harness/code-server.mjs';
 import { launchBrowser } from '../test/harness/browser.mjs';
 import { seedDemoProfile } from '../test/harness/demo-profile.mjs';
 import { latestExtensionLog } from '../test/harness/extension-log.mjs';
 import { attachWorkbench, reloadWindow, runCommand, workbenchUrl } from '../test/harness/workbench.mjs';
+import { saveScreenshot } from '../test/harness/screenshot.mjs';
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' } } });
 const runs = Math.max(1, Number(values.runs));
@@ -127,9 +128,7 @@ async function runningExtensionsFigures(page, ids) {
     if (Object.keys(figures).length < ids.length) await page.waitForTimeout(250);
   }
   if (Object.keys(figures).length < ids.length) {
-    mkdirSync(RESULTS_DIR, { recursive: true });
-    const shot = join(RESULTS_DIR, `bench-running-extensions-${Date.now()}.png`);
-    await page.screenshot({ path: shot });
+    const shot = await saveScreenshot(page, `bench-running-extensions-${Date.now()}`);
     console.error(`[bench] Running Extensions did not show every figure (${Object.keys(figures).join(', ') || 'none'}); screenshot: ${shot}`);
   }
   return figures;
@@ -210,9 +209,7 @@ async function measureProfile(scenario) {
     }
     return result;
   } catch (err) {
-    mkdirSync(RESULTS_DIR, { recursive: true });
-    const shot = join(RESULTS_DIR, `bench-failure-${Date.now()}.png`);
-    await context.pages()[0]?.screenshot({ path: shot }).catch(() => {});
+    const shot = await saveScreenshot(context.pages()[0], `bench-failure-${Date.now()}`);
     console.error(`[bench] failed; screenshot: ${shot}`);
     throw err;
   } finally {

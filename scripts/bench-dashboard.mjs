@@ -10,7 +10,7 @@
 //     is from the click on the Command Palette row to that stamp, on the same machine's clock.
 //   node scripts/bench-dashboard.mjs [--runs 7]
 import { spawnSync, execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -18,10 +18,11 @@ import { launchBrowser } from '../test/harness/browser.mjs';
 import { codeServerCli, startCodeServer } from '../test/harness/code-server.mjs';
 import { dashboardFrame } from '../test/harness/dashboard-seed.mjs';
 import { seedDemoProfile } from '../test/harness/demo-profile.mjs';
-import { REPO_ROOT, RESULTS_DIR } from '../test/harness/paths.mjs';
+import { REPO_ROOT } from '../test/harness/paths.mjs';
 import { createRunDir, writeUserSettings } from '../test/harness/run-dir.mjs';
 import { attachWorkbench, runCommand, workbenchUrl } from '../test/harness/workbench.mjs';
 import { latestExtensionLog } from '../test/harness/extension-log.mjs';
+import { saveScreenshot } from '../test/harness/screenshot.mjs';
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '7' } } });
 const runs = Math.max(1, Number(values.runs));
@@ -125,9 +126,7 @@ try {
   if (figures.length) line('own log: figures computed in the extension host (ms)', stats(figures.slice(1)));
   if (drawn.length) line('own log: page script start to charts drawn (ms)', stats(drawn.slice(1)));
 } catch (err) {
-  mkdirSync(RESULTS_DIR, { recursive: true });
-  const shot = join(RESULTS_DIR, `bench-dashboard-failure-${Date.now()}.png`);
-  await context.pages()[0]?.screenshot({ path: shot }).catch(() => {});
+  const shot = await saveScreenshot(context.pages()[0], `bench-dashboard-failure-${Date.now()}`);
   console.error(`[bench] failed; screenshot: ${shot}`);
   throw err;
 } finally {

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { BlockSettings } from '../core/timer/blockSchedule';
 import { readSettings, type Settings } from '../core/model/settings';
 import { practiceSettingsOf } from '../core/practice/settings';
 
@@ -6,6 +7,16 @@ import { practiceSettingsOf } from '../core/practice/settings';
 function settings(): Settings {
   const section = vscode.workspace.getConfiguration('certStudy');
   return readSettings((key) => section.get(key));
+}
+
+/** The morning block as the block schedule takes it. */
+function blockSettingsOf(all: Settings): BlockSettings {
+  return {
+    enabled: all['morningBlock.enabled'],
+    start: all['morningBlock.start'],
+    durationMinutes: all['morningBlock.durationMinutes'],
+    days: all['morningBlock.days'],
+  };
 }
 
 export const config = {
@@ -20,12 +31,7 @@ export const config = {
   week: () => {
     const all = settings();
     return {
-      block: {
-        enabled: all['morningBlock.enabled'],
-        start: all['morningBlock.start'],
-        durationMinutes: all['morningBlock.durationMinutes'],
-        days: all['morningBlock.days'],
-      },
+      block: blockSettingsOf(all),
       dailyMinimumMinutes: all.dailyMinimumMinutes,
       restDays: all.restDays,
     };
@@ -46,12 +52,7 @@ export const config = {
     const all = settings();
     return {
       billableHoursPerWeek: all.billableHoursPerWeek,
-      block: {
-        enabled: all['morningBlock.enabled'],
-        start: all['morningBlock.start'],
-        durationMinutes: all['morningBlock.durationMinutes'],
-        days: all['morningBlock.days'],
-      },
+      block: blockSettingsOf(all),
       practiceIntervalDays: all['practice.intervalDays'],
       renewalWarnDays: all['renewal.warnDays'],
     };

@@ -370,8 +370,14 @@ export class TimerController implements vscode.Disposable {
     }
   }
 
+  /** The last name looked up: render() runs every second and should not rebuild the catalog each time. */
+  private named = { key: '', name: '' };
+
   private name(timer: TimerRecord): string {
-    return asPlainText(this.deps.catalog().get(timer.certKey)?.shortName ?? timer.certKey);
+    if (this.named.key !== timer.certKey) {
+      this.named = { key: timer.certKey, name: asPlainText(this.deps.catalog().get(timer.certKey)?.shortName ?? timer.certKey) };
+    }
+    return this.named.name;
   }
 
   private render(): void {

@@ -8,6 +8,7 @@ import { createRunDir, writeUserSettings } from './run-dir.mjs';
 import { startCodeServer } from './code-server.mjs';
 import { launchBrowser } from './browser.mjs';
 import { attachWorkbench, reloadWindow, workbenchUrl } from './workbench.mjs';
+import { saveScreenshot } from './screenshot.mjs';
 
 /** Must match HOST_LINE_MARK in test/integration/index.ts. */
 export const HOST_LINE_MARK = '\u001e';
@@ -181,14 +182,9 @@ async function closeQuietly(context) {
  * @param {(line: string) => void} print
  */
 export async function screenshot(page, name, print) {
-  try {
-    mkdirSync(RESULTS_DIR, { recursive: true });
-    const file = join(RESULTS_DIR, `${name.replace(/[^\w.-]+/g, '_')}.png`);
-    await page.screenshot({ path: file, timeout: 5000 });
-    print(`[harness] screenshot: ${file}`);
-  } catch {
-    // the page may be gone; the logs are still saved
-  }
+  // The page may be gone; the logs are still saved.
+  const file = await saveScreenshot(page, name);
+  if (file) print(`[harness] screenshot: ${file}`);
 }
 
 /**

@@ -1,13 +1,12 @@
 // A workbench with the extension under development loaded (no test module), for Playwright UI
 // tests that click and type the way a person does. One session = one fresh run folder, one
 // code-server, one chromium profile.
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { REPO_ROOT, RESULTS_DIR } from './paths.mjs';
+import { REPO_ROOT } from './paths.mjs';
 import { createRunDir, writeUserSettings } from './run-dir.mjs';
 import { startCodeServer } from './code-server.mjs';
 import { launchBrowser } from './browser.mjs';
 import { attachWorkbench, workbenchUrl } from './workbench.mjs';
+import { saveScreenshot } from './screenshot.mjs';
 
 /**
  * @typedef {object} UiSession
@@ -46,16 +45,7 @@ export async function openUiSession({ label = 'ui', extensionPath = process.env.
       run,
       url,
       consoleLines,
-      screenshot: async (name) => {
-        mkdirSync(RESULTS_DIR, { recursive: true });
-        const file = join(RESULTS_DIR, `${name.replace(/[^\w.-]+/g, '_')}.png`);
-        try {
-          await workbench.page.screenshot({ path: file, timeout: 5000 });
-          return file;
-        } catch {
-          return undefined;
-        }
-      },
+      screenshot: (name) => saveScreenshot(workbench.page, name),
       close: async () => {
         await Promise.race([ctx.close().catch(() => {}), new Promise((r) => setTimeout(r, 5000))]);
         await server.stop();

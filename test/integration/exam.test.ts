@@ -2,18 +2,10 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { TrackedCertification } from '../../src/core/model/tracking';
 import type { CertStudyApi } from '../../src/extension';
-import { activeContainer, answerWindow, eventually, EXTENSION_ID, resetCertifications, treeRows } from './support';
+import { activeContainer, answerWindow, dayFromToday, eventually, EXTENSION_ID, resetCertifications, treeRows } from './support';
 
 const api = () => vscode.extensions.getExtension<CertStudyApi>(EXTENSION_ID)!.exports;
 const run = <T>(id: string, arg?: unknown) => vscode.commands.executeCommand<T>(id, arg);
-
-/** A local calendar day `days` from today, YYYY-MM-DD. */
-function dayFromToday(days: number): string {
-  const d = new Date();
-  d.setDate(d.getDate() + days);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
 
 describe('exam dates, the status-bar countdown and results', () => {
   beforeEach(async () => {

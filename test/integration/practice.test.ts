@@ -2,33 +2,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { PracticeExam } from '../../src/core/model/logs';
 import type { Container } from '../../src/container';
-import { activeContainer, eventually, resetCertifications, treeRows } from './support';
-
-/** A local calendar day, `offset` days from today. */
-function day(offset = 0): string {
-  const d = new Date();
-  d.setDate(d.getDate() + offset);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
-
-/**
- * Records what the extension shows through `vscode.window` instead of showing it, until
- * `restore()`; `answer` picks the button a notification is answered with (none: dismissed).
- */
-function recordWindow(answer: (message: string, buttons: string[]) => string | undefined = () => undefined) {
-  const window = vscode.window as unknown as Record<string, unknown>;
-  const names = ['showErrorMessage', 'showWarningMessage', 'showInformationMessage'];
-  const originals = new Map(names.map((n) => [n, window[n]]));
-  const messages: string[] = [];
-  for (const n of names) {
-    window[n] = (message: string, ...rest: unknown[]) => {
-      messages.push(message);
-      return Promise.resolve(answer(message, rest.filter((r): r is string => typeof r === 'string')));
-    };
-  }
-  return { messages, restore: () => originals.forEach((fn, n) => (window[n] = fn)) };
-}
+import { activeContainer, answerWindow, dayFromToday, eventually, resetCertifications, treeRows } from './support';
 
 async function practiceRows(container: Container, key = 'aws-mla-c01') {
   const practice = (await treeRows(container, `cert:${key}`)).find((r) => r.id === `cert:${key}/practice`);
@@ -58,7 +32,7 @@ describe('practice exams (driven with arguments)', () => {
     const container = await activeContainer();
     const first = await vscode.commands.executeCommand<PracticeExam>('certStudy.recordPracticeExam', {
       key: 'aws-mla-c01',
-      date: day(-3),
+      date: dayFromToday(-3),
       score: '38/50',
       source: 'Official practice test',
       domains: { 'data-preparation': 64 },
@@ -70,7 +44,7 @@ describe('practice exams (driven with arguments)', () => {
       const { practice, children } = await practiceRows(container);
       assert.strictEqual(practice.description, 'latest 76 % · pass ≈ 68.9 % · next in 11 d');
       assert.strictEqual(children[0].id, 'cert:aws-mla-c01/practice/next');
-      assert.strictEqual(children[0].description, `${day(11)} · in 11 d`);
+      assert.strictEqual(children[0].description, `${dayFromToday(11)} · in 11 d`);
       assert.match(String(children[1].description), /^Not yet · 1 of 3 practice exams so far \(76\); each needs ≥ 73\.9; weakest domain Data Preparation for Machine Learning 64 ≥ 58\.9$/);
       assert.strictEqual(children.find((c) => c.id === 'cert:aws-mla-c01/practice/study-next')?.description, 'Data Preparation for Machine Learning: 64 % · weight 28 %');
     });
@@ -80,14 +54,14 @@ describe('practice exams (driven with arguments)', () => {
     await eventually(async () => {
       const { practice, children } = await practiceRows(container);
       assert.strictEqual(practice.description, 'latest 75.6 % ↓ 0.4 · pass ≈ 68.9 % · next in 14 d');
-      assert.strictEqual(children[0].description, `${day(14)} · in 14 d`);
-      assert.deepStrictEqual(children.slice(-2).map((c) => c.label), [day(0), day(-3)], 'latest first');
+      assert.strictEqual(children[0].description, `${dayFromToday(14)} · in 14 d`);
+      assert.deepStrictEqual(children.slice(-2).map((c) => c.label), [dayFromToday(0), dayFromToday(-3)], 'latest first');
       assert.strictEqual(children.at(-1)?.description, '76 % (38/50) · Official practice test');
     });
 
     await vscode.workspace.getConfiguration('certStudy').update('practice.intervalDays', 7, vscode.ConfigurationTarget.Global);
     try {
-      await eventually(async () => assert.strictEqual((await practiceRows(container)).children[0].description, `${day(7)} · in 7 d`));
+      await eventually(async () => assert.strictEqual((await practiceRows(container)).children[0].description, `${dayFromToday(7)} · in 7 d`));
     } finally {
       await vscode.workspace.getConfiguration('certStudy').update('practice.intervalDays', undefined, vscode.ConfigurationTarget.Global);
     }
@@ -95,26 +69,26 @@ describe('practice exams (driven with arguments)', () => {
 
   it('edits a practice exam with arguments, and deletes it with Undo', async () => {
     const container = await activeContainer();
-    const exam = await vscode.commands.executeCommand<PracticeExam>('certStudy.recordPracticeExam', { key: 'aws-mla-c01', date: day(-1), score: 70 });
+    const exam = await vscode.commands.executeCommand<PracticeExam>('certStudy.recordPracticeExam', { key: 'aws-mla-c01', date: dayFromToday(-1), score: 70 });
     assert.ok(exam);
     const edited = await vscode.commands.executeCommand<PracticeExam>('certStudy.editPracticeExam', { id: exam.id, score: '42/50', source: 'Udemy' });
     assert.deepStrictEqual([edited?.id, edited?.scorePercent, edited?.source], [exam.id, 84, 'Udemy']);
     const row = `cert:aws-mla-c01/practice/${exam.id}`;
     await eventually(async () => assert.strictEqual((await practiceRows(container)).children.find((c) => c.id === row)?.description, '84 % (42/50) · Udemy'));
 
-    const shown = recordWindow((_message, buttons) => (buttons.includes('Undo') ? 'Undo' : undefined));
+    const shown = answerWindow((_message, buttons) => (buttons.includes('Undo') ? 'Undo' : undefined));
     try {
       // The row's id, as the context menu passes it.
       const deleted = await vscode.commands.executeCommand<PracticeExam>('certStudy.deletePracticeExam', row);
       assert.strictEqual(deleted?.id, exam.id);
-      assert.match(shown.messages[0], new RegExp(`^Deleted the practice exam of ${day(-1)} \\(84 %\\) for AWS MLA-C01\\.$`));
+      assert.match(shown.messages[0], new RegExp(`^Deleted the practice exam of ${dayFromToday(-1)} \\(84 %\\) for AWS MLA-C01\\.$`));
       await eventually(async () => assert.ok((await practiceRows(container)).children.some((c) => c.id === row), 'back after Undo'));
     } finally {
       shown.restore();
     }
     assert.deepStrictEqual(container.store.practiceExams.all().map((e) => [e.id, e.scorePercent]), [[exam.id, 84]]);
 
-    const dismissed = recordWindow();
+    const dismissed = answerWindow();
     try {
       await vscode.commands.executeCommand('certStudy.deletePracticeExam', { id: exam.id });
     } finally {
@@ -129,13 +103,13 @@ describe('practice exams (driven with arguments)', () => {
 
   it('refuses a bad score, an unknown domain and a future date with a message, and saves nothing', async () => {
     const container = await activeContainer();
-    const shown = recordWindow();
+    const shown = answerWindow();
     try {
       const cases: [unknown, RegExp][] = [
         [{ key: 'aws-mla-c01', score: '1100/1000' }, /score: 1100 is above the top of its scale \(100–1000\)/],
         [{ key: 'aws-mla-c01', score: '52/50' }, /more correct answers \(52\) than questions \(50\)/],
         [{ key: 'aws-mla-c01', score: 70, domains: { modeling: 60 } }, /"modeling" is not a domain of AWS MLA-C01/],
-        [{ key: 'aws-mla-c01', score: 70, date: day(1) }, new RegExp(`${day(1)} is in the future`)],
+        [{ key: 'aws-mla-c01', score: 70, date: dayFromToday(1) }, new RegExp(`${dayFromToday(1)} is in the future`)],
         [{ key: 'aws-mla-c01', score: 'lots' }, /"lots" is not a score/],
       ];
       for (const [arg, told] of cases) {
@@ -165,7 +139,7 @@ describe('practice exams (driven with arguments)', () => {
     window.showQuickPick = async (items: readonly (vscode.QuickPickItem & { enter?: boolean })[]) => items.find((i) => i.enter);
     try {
       const exam = await vscode.commands.executeCommand<PracticeExam>('certStudy.recordPracticeExam', { key: 'aws-mla-c01' });
-      assert.strictEqual(exam?.takenAt.slice(0, 10), day(0));
+      assert.strictEqual(exam?.takenAt.slice(0, 10), dayFromToday(0));
       assert.strictEqual(exam?.scorePercent, 75.6);
       assert.strictEqual(exam?.source, 'Official practice test');
       assert.deepStrictEqual(exam?.domainScores, { 'data-preparation': 64, 'deployment-and-orchestration': 80 }, 'empty boxes skip a domain');
@@ -182,9 +156,9 @@ describe('practice exams (driven with arguments)', () => {
     const config = () => vscode.workspace.getConfiguration('certStudy');
     // Any reminder shown from here on (a focus change may run the check too) comes to the stand-in.
     let answered = 0;
-    const shown = recordWindow((message, buttons) => (/practice exam for AWS MLA-C01 is due today/.test(message) && answered++ === 0 ? buttons.find((b) => b === "Don't remind me") : undefined));
+    const shown = answerWindow((message, buttons) => (/practice exam for AWS MLA-C01 is due today/.test(message) && answered++ === 0 ? buttons.find((b) => b === "Don't remind me") : undefined));
     try {
-      await vscode.commands.executeCommand('certStudy.recordPracticeExam', { key: 'aws-mla-c01', date: day(-14), score: 70 });
+      await vscode.commands.executeCommand('certStudy.recordPracticeExam', { key: 'aws-mla-c01', date: dayFromToday(-14), score: 70 });
       await container.practiceReminders.check();
       await eventually(() => assert.deepStrictEqual(shown.messages, ['A practice exam for AWS MLA-C01 is due today.']));
       await eventually(() => assert.strictEqual(config().get('practice.reminders'), false));

@@ -70,4 +70,12 @@ export async function eventually<T>(check: () => T | Promise<T>, timeoutMs = 500
   }
 }
 
+/** A local calendar day `days` from today, YYYY-MM-DD (the extension host's own time zone). */
+export function dayFromToday(days = 0): string {
+  const d = new Date();
+  d.setDate(d.getDate() + days);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
 export const phase = (): string | undefined => process.env.CERT_STUDY_TEST_PHASE;

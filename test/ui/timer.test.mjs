@@ -4,11 +4,12 @@
 // through a hidden setting, never a real wait of minutes) announces itself once.
 /* global describe, it, before, after */
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { EXTENSION_ID, RESULTS_DIR } from '../harness/paths.mjs';
+import { EXTENSION_ID } from '../harness/paths.mjs';
 import { openUiSession } from '../harness/ui-session.mjs';
 import { editUserSettings, runCommand } from '../harness/workbench.mjs';
+import { saveScreenshot } from '../harness/screenshot.mjs';
 
 const ICON = '.part.activitybar a.action-label[class*="activity-workbench-view-extension-certStudy-"]';
 
@@ -24,10 +25,8 @@ async function screenshotOnFailure(page, name, work) {
   try {
     return await work();
   } catch (err) {
-    const file = join(RESULTS_DIR, `ui-${name}.png`);
-    mkdirSync(RESULTS_DIR, { recursive: true });
-    await page.screenshot({ path: file, timeout: 5000 }).catch(() => {});
-    console.log(`      screenshot: ${file}`);
+    const file = await saveScreenshot(page, `ui-${name}`);
+    if (file) console.log(`      screenshot: ${file}`);
     throw err;
   }
 }

@@ -1,4 +1,5 @@
 import type { CatalogEntry } from '../model/catalog';
+import { slugify } from '../util/slug';
 import type { CustomCertification } from '../model/tracking';
 import type { IsoDate } from '../model/primitives';
 import { addMonthsToDate } from '../time/clock';
@@ -86,14 +87,8 @@ export function computeExpiry(entry: CatalogEntry | undefined, earnedOn: IsoDate
 
 /** Turns "My Cert (Acme)" into `custom:my-cert-acme`. */
 export function customKeyFor(name: string): string {
-  const slug = name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60)
-    .replace(/-+$/g, '');
+  // A cut at 60 may end on a hyphen, which a key may not.
+  const slug = slugify(name, 60).replace(/-+$/g, '');
   return `custom:${slug || 'certification'}`;
 }
 

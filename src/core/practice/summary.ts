@@ -23,18 +23,18 @@ export interface PracticeSummary {
   studyNext: WeakDomain | null;
 }
 
-export function practiceSummary(
-  input: {
-    cert: TrackedCertification;
-    entry: CatalogEntry | undefined;
-    /** This certification's practice exams, in any order. */
-    exams: readonly PracticeExam[];
-    firstSessionDay: IsoDate | undefined;
-    settings: PracticeSettings;
-    now: Date;
-  },
-  t: Localize,
-): PracticeSummary {
+/** What a certification's practice summary is computed from. */
+export interface PracticeSummaryInput {
+  cert: TrackedCertification;
+  entry: CatalogEntry | undefined;
+  /** This certification's practice exams, in any order. */
+  exams: readonly PracticeExam[];
+  firstSessionDay: IsoDate | undefined;
+  settings: PracticeSettings;
+  now: Date;
+}
+
+export function practiceSummary(input: PracticeSummaryInput, t: Localize): PracticeSummary {
   const { cert, entry, settings, now } = input;
   const exams = [...input.exams].sort((a, b) => Date.parse(a.takenAt) - Date.parse(b.takenAt));
   const pass = passMarkOf(entry, settings.defaultPassPercent);

@@ -1,4 +1,5 @@
 import type { Profile } from '../model/tracking';
+import { slugify } from '../util/slug';
 import type { ProfileArg } from './args';
 
 /**
@@ -31,12 +32,5 @@ function emptyToNull(value: string | null): string | null {
 
 /** A file name from the engineer's name: `Alice Chen` → `alice-chen`. */
 export function fileSlug(name: string): string {
-  const slug = name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60);
-  return slug || 'engineer';
+  return slugify(name, 60) || 'engineer';
 }

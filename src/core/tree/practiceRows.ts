@@ -1,13 +1,11 @@
 import type { CatalogEntry } from '../model/catalog';
 import type { PracticeExam } from '../model/logs';
-import type { IsoDate } from '../model/primitives';
 import type { TrackedCertification } from '../model/tracking';
 import type { PracticeDue } from '../practice/cadence';
 import { explainPassMark, shortPassMark } from '../practice/passMark';
 import { formatPercent } from '../practice/percent';
-import type { PracticeSettings } from '../practice/settings';
 import { formatEntered } from '../practice/score';
-import { practiceSummary, type PracticeSummary } from '../practice/summary';
+import { practiceSummary, type PracticeSummary, type PracticeSummaryInput } from '../practice/summary';
 import { localDayOf } from '../time/clock';
 import { escapeMarkdown } from '../util/markdown';
 import type { TreeNodeView } from './certTree';
@@ -32,17 +30,9 @@ function row(
  * readiness verdict with its reasons, the domain to study next, and the exams, latest first.
  * Returns the summary too, for the certification's own row.
  */
-export function practiceNodes(input: {
-  parentId: string;
-  cert: TrackedCertification;
-  entry: CatalogEntry | undefined;
-  exams: readonly PracticeExam[];
-  firstSessionDay: IsoDate | undefined;
-  settings: PracticeSettings;
-  now: Date;
-  t: Localize;
-  logsLoaded: boolean;
-}): { nodes: TreeNodeView[]; summary: PracticeSummary | null } {
+export function practiceNodes(
+  input: PracticeSummaryInput & { parentId: string; t: Localize; logsLoaded: boolean },
+): { nodes: TreeNodeView[]; summary: PracticeSummary | null } {
   const { parentId, cert, t } = input;
   const id = `${parentId}/practice`;
   const summary = practiceSummary(input, t);
