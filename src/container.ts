@@ -87,6 +87,8 @@ export class Container implements vscode.Disposable {
   readonly practice: PracticeService;
   readonly practiceReminders: PracticeReminders;
   readonly timer: TimerController;
+  /** Settles when the timer another window or an earlier one left has been read (and recovered). */
+  readonly timerLoaded: Promise<void>;
   readonly statusRecord: StatusRecordWriter;
   /** The progress dashboard (a webview panel; its page and Chart.js are dist/webview.js, loaded by the panel). */
   readonly dashboard: DashboardHost;
@@ -163,7 +165,7 @@ export class Container implements vscode.Disposable {
       onSessionsSaved: (key) => this.service.markStudying(key),
     };
     // A timer left running by this window before a reload, by another window, or by a crash.
-    void this.ready.then(() => this.timer.load()).catch((err) => this.log.showError(vscode.l10n.t('Study timer'), err));
+    this.timerLoaded = this.ready.then(() => this.timer.load()).catch((err) => this.log.showError(vscode.l10n.t('Study timer'), err));
     this.disposables.push(this.timer, this.timer.onDidChange(() => this.tree.refresh()));
     this.tree.firstItemsShown = (count, build) => {
       this.log.info(`tree first items built in ${build.cpuMs.toFixed(2)} ms CPU, ${build.wallMs.toFixed(2)} ms wall (${count} certifications)`);

@@ -46,6 +46,8 @@ describe('a running study timer survives a window reload [reload]', () => {
       appendFileSync(marker, timer.startedAt);
       return;
     }
+    // The timer is read after the stored data, in the background: wait for it, not for a guess.
+    await container.timerLoaded;
     const timer = container.timer.current();
     assert.ok(timer, 'the timer was found running after the reload');
     assert.strictEqual(timer.certKey, 'aws-mla-c01');
