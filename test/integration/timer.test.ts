@@ -17,10 +17,15 @@ function localInput(date: Date): string {
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
 }
 
-/** A timer record as another window (or a crashed one) left it in timer.json, started `minutesAgo` ago. */
-function leftTimer(minutesAgo: number, fields: Partial<TimerRecord>): TimerRecord {
-  const iso = (ms: number) => new Date(ms).toISOString();
-  const start = iso(Date.now() - minutesAgo * 60_000);
+/** An instant `minutesAgo` before `now`, as stored. */
+const minutesBefore = (now: number, minutesAgo: number) => new Date(now - minutesAgo * 60_000).toISOString();
+
+/**
+ * A timer record as another window (or a crashed one) left it in timer.json, started
+ * `minutesAgo` before `now` (one instant for every field, so the spans between them are exact).
+ */
+function leftTimer(now: number, minutesAgo: number, fields: Partial<TimerRecord>): TimerRecord {
+  const start = minutesBefore(now, minutesAgo);
   return {
     v: 1,
     certKey: 'aws-mla-c01',
@@ -122,8 +127,8 @@ describe('study timer', () => {
 
   it('recovers a timer whose window disappeared with one question, keeping the time until the editor closed', async () => {
     const container = await activeContainer();
-    const iso = (ms: number) => new Date(ms).toISOString();
-    await writeTimerFile(leftTimer(60, { heartbeatAt: iso(Date.now() - 15 * 60_000), lastActiveAt: iso(Date.now() - 15 * 60_000) }));
+    const now = Date.now();
+    await writeTimerFile(leftTimer(now, 60, { heartbeatAt: minutesBefore(now, 15), lastActiveAt: minutesBefore(now, 15) }));
     const window = answerWindow((_message, buttons) => buttons.find((b) => b.startsWith('Keep until ') && b !== 'Keep until now'));
     try {
       await container.timer.load();
@@ -140,9 +145,9 @@ describe('study timer', () => {
 
   it('asks about away time on return, and drops only that time when told', async () => {
     const container = await activeContainer();
-    const iso = (ms: number) => new Date(ms).toISOString();
+    const now = Date.now();
     // Another window beats the heartbeat; no window was active for the last 45 of 60 minutes.
-    await writeTimerFile(leftTimer(60, { owner: 'another-window', heartbeatAt: iso(Date.now() - 5_000), lastActiveAt: iso(Date.now() - 45 * 60_000), activity: 'video' }));
+    await writeTimerFile(leftTimer(now, 60, { owner: 'another-window', heartbeatAt: new Date(now - 5_000).toISOString(), lastActiveAt: minutesBefore(now, 45), activity: 'video' }));
     await container.timer.load();
     const folder = container.context.globalStorageUri.fsPath;
     const window = answerWindow((message, buttons) => {
