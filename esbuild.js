@@ -25,10 +25,10 @@ const nodeBundle = {
 const builds = [
   // The startup path: what VS Code loads at activation. It must stay tiny (README, "Keeping
   // activation cheap"); it loads ./app.js at run time, on first use, so app.js is external here.
-  { ...nodeBundle, entryPoints: { extension: 'src/extension.ts' }, external: ['vscode', './app.js'] },
+  // The shell's host (src/shell/nodeHost.ts) loads ./app.js, ./team.js and ./calendar.js, each on first use.
+  { ...nodeBundle, entryPoints: { extension: 'src/extension.ts' }, external: ['vscode', './app.js', './team.js', './calendar.js'] },
   // Everything else, loaded on first use.
-  // Everything else, loaded on first use; the team commands' bundle (./team.js) is loaded by it on theirs.
-  { ...nodeBundle, entryPoints: { app: 'src/app.ts' }, external: ['vscode', './team.js', './calendar.js'] },
+  { ...nodeBundle, entryPoints: { app: 'src/app.ts' }, external: ['vscode'] },
   // Export for Team, backup and restore, the team report's host: loaded when one of those commands runs.
   { ...nodeBundle, entryPoints: { team: 'src/commands/teamCommands.ts' }, external: ['vscode'] },
   // The calendar writer (ical-generator and the time-zone data): loaded when Export Calendar runs.
@@ -65,6 +65,49 @@ const builds = [
   },
 ];
 
+/**
+ * The browser's web worker extension host (`browser` in package.json): the same four bundles,
+ * without Node built-ins, in dist/web/. The shell there (src/shell/webHost.ts) reads and
+ * evaluates app.js, team.js and calendar.js on first use, as the Node shell requires them.
+ */
+const webBundle = {
+  outdir: 'dist/web',
+  bundle: true,
+  platform: 'browser',
+  target: 'es2022',
+  format: 'cjs',
+  external: ['vscode'],
+  minify: production,
+  sourcemap: !production,
+  sourcesContent: false,
+  metafile: true,
+  logLevel: 'warning',
+};
+builds.push(
+  { ...webBundle, entryPoints: { extension: 'src/extension.web.ts' } },
+  { ...webBundle, entryPoints: { app: 'src/app.web.ts' } },
+  { ...webBundle, entryPoints: { team: 'src/commands/teamCommands.ts' } },
+  { ...webBundle, entryPoints: { calendar: 'src/core/calendar/ics.ts' } },
+);
+
+/**
+ * In the web test bundle, `import Mocha from 'mocha'` means mocha's own browser build, which brings
+ * its shims for `process` and friends and sets globalThis.Mocha. Its UMD header assigns
+ * `module.exports` when it sees one; mocha's package is ESM, so esbuild would leave that name free
+ * and the header would replace the test bundle's own exports (VS Code then found mocha instead of
+ * run()). The wrapper gives it a module of its own.
+ */
+const webMochaPlugin = {
+  name: 'web-mocha',
+  setup(build) {
+    build.onResolve({ filter: /^mocha$/ }, () => ({ path: 'mocha', namespace: 'web-mocha' }));
+    build.onLoad({ filter: /.*/, namespace: 'web-mocha' }, () => {
+      const source = require('node:fs').readFileSync(require.resolve('mocha/mocha.js'), 'utf8');
+      return { contents: `(function (module, exports) {\n${source}\n})({ exports: {} }, {});\nexport default globalThis.Mocha;\n`, loader: 'js' };
+    });
+  },
+};
+
 if (tests) {
   // Integration suites run inside the real extension host; mocha is bundled in, `vscode` is not.
   builds.push({
@@ -82,6 +125,19 @@ if (tests) {
     logLevel: 'warning',
     // mocha's parallel mode (unused here) resolves worker files at run time.
     logOverride: { 'require-resolve-not-external': 'silent' },
+  });
+  // The same suites for the browser's web worker host: no Node built-ins, mocha's browser build.
+  builds.push({
+    entryPoints: { 'web/integration/index': 'test/integration/index.ts' },
+    outdir: 'out/test',
+    bundle: true,
+    platform: 'browser',
+    target: 'es2022',
+    format: 'cjs',
+    external: ['vscode'],
+    plugins: [webMochaPlugin],
+    sourcemap: 'inline',
+    logLevel: 'warning',
   });
 }
 

@@ -12,8 +12,6 @@ import { COMMAND_IDS, type CommandId } from './commands/ids';
 import { commandRunner } from './commands/registry';
 import { config } from './services/config';
 import { Log } from './services/log';
-import { NodeFileAccess } from './services/nodeFileAccess';
-import { seedDemoDataFromEnvironment } from './demoSeed';
 import { StorageProblemReporter } from './storageProblems';
 import { deletePracticeExam, editPracticeExam, recordPracticeExam } from './commands/practiceCommands';
 import { PracticeService } from './core/practice/practiceService';
@@ -34,13 +32,16 @@ import {
 import type { StudyBlock } from './core/timer/blockSchedule';
 import type { StatusItem } from './shell/statusItem';
 import type { ScheduledTimers } from './shell/timers';
+import type { ShellHost } from './shell/host';
+import type { FileAccess } from './core/store/ports';
+import { configureHostPaths } from './services/hostPaths';
 import { announceMorningBlock } from './timer/morningBlockPrompt';
 import { clearExamDateCommand, recordExamResultCommand, setExamDateCommand } from './commands/examCommands';
 import { StatusRecordWriter } from './statusRecordWriter';
 import { TimerController } from './timer/timerController';
 import { teamCommandTable } from './team/loadTeam';
 import { DashboardHost } from './dashboard/dashboardPanel';
-import { randomUUID } from 'node:crypto';
+import { newId as randomUUID } from './core/util/ids';
 import { PlanService } from './core/plans/planService';
 import { RoiService } from './core/roi/roiService';
 import {
@@ -56,6 +57,8 @@ import {
 
 /** What the shell (src/extension.ts) made before the app was loaded, and when. */
 export interface ShellParts {
+  /** The extension host this runs in (Node or the browser's web worker) and its bundle loader. */
+  host: ShellHost;
   /** performance.now() when activate() was called. */
   activationStart: number;
   /** How long activate() itself took. */
@@ -93,7 +96,6 @@ export class Container implements vscode.Disposable {
   /** The progress dashboard (a webview panel; its page and Chart.js are dist/webview.js, loaded by the panel). */
   readonly dashboard: DashboardHost;
   private readonly timerDeps: TimerCommandDeps;
-  private readonly files = new NodeFileAccess();
   /** Settles when stored data has loaded (problems, if any, were reported). */
   readonly ready: Promise<StoreProblem[]>;
   /** Runs one of the extension's commands; the shell registered them all at activation. */
@@ -103,7 +105,12 @@ export class Container implements vscode.Disposable {
   constructor(
     readonly context: vscode.ExtensionContext,
     readonly shell: ShellParts,
+    /** The storage folder's files: Node's fs, or workspace.fs in the browser (see src/app.ts, src/app.web.ts). */
+    private readonly files: FileAccess,
+    /** Imports `npm start -- --demo`'s data (Node only). */
+    private readonly seedDemoData: (store: StudyStore, log: Log) => Promise<unknown> = () => Promise.resolve(),
   ) {
+    configureHostPaths(context.globalStorageUri);
     const { activationStart, now } = shell;
     this.disposables.push(this.log);
     this.log.info(`activate took ${shell.activateMs.toFixed(2)} ms`);
@@ -205,7 +212,7 @@ export class Container implements vscode.Disposable {
         [COMMAND_IDS.showRoi]: () => showRoiCommand(this.planDeps()),
         [COMMAND_IDS.exportCalendar]: (arg) => exportCalendarCommand(this.planDeps(), arg),
         // Loads dist/team.js on first use (src/team/loadTeam.ts).
-        ...teamCommandTable({ context, store: this.store, catalog: () => this.service.catalog(), now, log: this.log, files: this.files }),
+        ...teamCommandTable({ context, store: this.store, catalog: () => this.service.catalog(), now, log: this.log, files: this.files, loadTeam: () => this.shell.host.loadBundle('team') }),
       },
       this.ready,
       this.log,
@@ -264,7 +271,7 @@ export class Container implements vscode.Disposable {
         `logs validated in slices: ${(sessions.lastBusyMs + practiceExams.lastBusyMs).toFixed(1)} ms of own work, longest block ${longest.toFixed(1)} ms`,
       );
       this.problems.report(problems);
-      await seedDemoDataFromEnvironment(this.store, this.log).catch((err) => this.log.showError('demo data', err));
+      await this.seedDemoData(this.store, this.log).catch((err) => this.log.showError('demo data', err));
       this.tree.refresh();
       void this.practiceReminders.check().catch((err) => this.log.warn(`practice reminders: ${String(err)}`));
       this.log.info(`tree complete with hours after ${(performance.now() - activationStart).toFixed(1)} ms since activation`);
@@ -287,6 +294,7 @@ export class Container implements vscode.Disposable {
       log: this.log,
       settings: () => config.plans(),
       newId: randomUUID,
+      loadCalendar: () => this.shell.host.loadBundle('calendar'),
       version: String((this.context.extension.packageJSON as { version?: unknown }).version ?? '0.0.0'),
     };
   }

@@ -1,3 +1,4 @@
+import { uriFromPath } from './services/hostPaths';
 import * as vscode from 'vscode';
 import type { StoreProblem } from './core/store/ports';
 import type { Log } from './services/log';
@@ -41,8 +42,8 @@ export async function reportStorageProblems(problems: readonly StoreProblem[], l
   const choice = await vscode.window.showWarningMessage(message, ...buttons);
   const backupPath = problems.find((p) => p.backupPath)?.backupPath;
   if (choice === openBackup && backupPath) {
-    if (canReveal) await vscode.commands.executeCommand('revealFileInOS', vscode.Uri.file(backupPath));
-    else await vscode.window.showTextDocument(vscode.Uri.file(backupPath), { preview: true });
+    if (canReveal) await vscode.commands.executeCommand('revealFileInOS', uriFromPath(backupPath));
+    else await vscode.window.showTextDocument(uriFromPath(backupPath), { preview: true });
   } else if (choice === showLog) {
     log.channel.show(true);
   }

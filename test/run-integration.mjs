@@ -36,10 +36,12 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { REPO_ROOT } from './harness/paths.mjs';
 import { runExtensionTests } from './harness/extension-tests.mjs';
+import { webWorkerHost } from './harness/run-dir.mjs';
 
 const { values } = parseArgs({
   options: {
-    tests: { type: 'string', default: 'out/test/integration/index.js' },
+    // CERT_STUDY_EXTENSION_HOST=web: the web worker host's bundle of the same suites.
+    tests: { type: 'string', default: webWorkerHost() ? 'out/test/web/integration/index.js' : 'out/test/integration/index.js' },
     grep: { type: 'string' },
     timeout: { type: 'string', default: String(5 * 60_000) },
     phases: { type: 'string', default: '2' },

@@ -1,5 +1,6 @@
+import { uriFromPath } from '../services/hostPaths';
 import * as vscode from 'vscode';
-import { loadCalendarModule } from '../calendar/loadCalendar';
+import type * as Ics from '../core/calendar/ics';
 import type { Catalog } from '../core/catalog/catalog';
 import { validateDateInput, validateNumberInput } from '../core/commandArgs';
 import { calendarEvents, type CalendarEvent } from '../core/calendar/events';
@@ -44,6 +45,12 @@ export interface PlanCommandDeps {
     practiceIntervalDays: number;
     renewalWarnDays: number;
   };
+  /**
+   * Loads dist/calendar.js (src/core/calendar/ics.ts with ical-generator and the time-zone data,
+   * about 70 KB) the first time Export Calendar runs: a bundle of its own, so app.js, and the tree
+   * it serves, never pay for it.
+   */
+  loadCalendar: () => Promise<typeof Ics>;
   /** A new UUID (the calendar export's id, a profile's engineer id). */
   newId: () => string;
   /** The extension's version, for the calendar file's PRODID. */
@@ -384,12 +391,12 @@ export interface ExportCalendarResult {
 export async function exportCalendarCommand(deps: PlanCommandDeps, rawArg: unknown): Promise<ExportCalendarResult | undefined> {
   const arg = parsePlanArg(ExportCalendarArgSchema, rawArg, t);
   let state = deps.store.state.get('calendarExport');
-  let target: vscode.Uri | undefined = arg ? vscode.Uri.file(arg.path) : undefined;
+  let target: vscode.Uri | undefined = arg ? uriFromPath(arg.path) : undefined;
   if (!target) {
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
     target = await vscode.window.showSaveDialog({
       title: t('Export Calendar'),
-      defaultUri: state?.lastPath ? vscode.Uri.file(state.lastPath) : folder ? vscode.Uri.joinPath(folder, 'cert-study.ics') : undefined,
+      defaultUri: state?.lastPath ? uriFromPath(state.lastPath) : folder ? vscode.Uri.joinPath(folder, 'cert-study.ics') : undefined,
       filters: { [t('Calendar')]: ['ics'] },
     });
     if (!target) return undefined;
@@ -413,7 +420,7 @@ export async function exportCalendarCommand(deps: PlanCommandDeps, rawArg: unkno
     now,
     t,
   });
-  const text = loadCalendarModule().writeIcs(events, { now, version: deps.version, calendarName: t('Cert Study') });
+  const text = (await deps.loadCalendar()).writeIcs(events, { now, version: deps.version, calendarName: t('Cert Study') });
   await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
   const lastPath = target.fsPath;
   await deps.store.state.update('calendarExport', (current) => ({ id: current?.id ?? calendarId, lastPath }));

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { newId as randomUUID } from '../core/util/ids';
 import * as vscode from 'vscode';
 import type { Catalog } from '../core/catalog/catalog';
 import { parseCommandArg } from '../core/commandArgs';
@@ -43,6 +43,12 @@ export interface TeamDeps {
   files: FileAccess;
   extensionUri: vscode.Uri;
   generator: { name: string; version: string };
+  /**
+   * A command argument's path as a Uri on the host's file system (src/services/hostPaths.ts).
+   * Passed in: this bundle (dist/team.js) has its own copy of every module, and only the app's
+   * copy of hostPaths knows the host.
+   */
+  uriFromPath: (path: string) => vscode.Uri;
 }
 
 export class TeamCommandError extends Error {}
@@ -101,7 +107,7 @@ export async function exportTeamFile(deps: TeamDeps, rawArg: unknown): Promise<E
   if (!check.success) throw new TeamCommandError(t('The team file could not be made: {0}', check.error.issues[0]?.message ?? 'invalid'));
 
   let format = arg?.format;
-  let target = arg ? vscode.Uri.file(arg.path) : undefined;
+  let target = arg ? deps.uriFromPath(arg.path) : undefined;
   if (!arg) {
     format = await confirmShare(teamFile);
     if (!format) return undefined;
@@ -168,7 +174,7 @@ function backupText(deps: TeamDeps): string {
 export async function exportBackup(deps: TeamDeps, rawArg: unknown): Promise<{ path: string; certifications: number; sessions: number; practiceExams: number } | undefined> {
   const arg = parseCommandArg(BackupArgSchema, rawArg, t);
   const target = arg
-    ? vscode.Uri.file(arg.path)
+    ? deps.uriFromPath(arg.path)
     : await vscode.window.showSaveDialog({
         title: t('Back Up All Data'),
         defaultUri: defaultUri(`cert-study-backup-${localToday(deps.now())}.json`),
@@ -199,7 +205,7 @@ export type RestoreResult =
  */
 export async function importBackup(deps: TeamDeps, rawArg: unknown): Promise<RestoreResult | undefined> {
   const arg = parseCommandArg(RestoreArgSchema, rawArg, t);
-  let source = arg ? vscode.Uri.file(arg.path) : undefined;
+  let source = arg ? deps.uriFromPath(arg.path) : undefined;
   if (!source) {
     const picked = await vscode.window.showOpenDialog({ title: t('Restore from Backup'), canSelectMany: false, filters: { [t('Cert Study backup')]: ['json'] } });
     source = picked?.[0];
@@ -262,8 +268,8 @@ export async function importBackup(deps: TeamDeps, rawArg: unknown): Promise<Res
  */
 export async function openTeamReport(deps: TeamDeps, rawArg: unknown): Promise<{ report: TeamReport; csv?: string } | undefined> {
   const arg = parseCommandArg(TeamReportArgSchema, rawArg, t);
-  let sources = arg?.files.map((f) => vscode.Uri.file(f));
-  let requirements = arg?.requirements ? vscode.Uri.file(arg.requirements) : undefined;
+  let sources = arg?.files.map((f) => deps.uriFromPath(f));
+  let requirements = arg?.requirements ? deps.uriFromPath(arg.requirements) : undefined;
   if (!arg) {
     sources = await pickTeamSources();
     if (!sources) return undefined;
@@ -279,7 +285,7 @@ export async function openTeamReport(deps: TeamDeps, rawArg: unknown): Promise<{
   const { report, merged } = teamReportFrom(inputs, reqInput, localToday(deps.now()), (k) => catalog.get(k)?.name, problems);
   deps.log.info(`team report: ${report.engineers.length} engineers from ${report.fileCount} files${report.problems.length ? `; refused:\n${report.problems.map(describeProblem).join('\n')}` : ''}`);
   const panel = TeamReportPanel.show(deps.extensionUri, deps.log, report, merged);
-  const csv = arg?.csv ? await panel.exportCsv(vscode.Uri.file(arg.csv)) : undefined;
+  const csv = arg?.csv ? await panel.exportCsv(deps.uriFromPath(arg.csv)) : undefined;
   return { report, ...(csv ? { csv } : {}) };
 }
 

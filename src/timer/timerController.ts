@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { newId as randomUUID } from '../core/util/ids';
 import * as vscode from 'vscode';
 import type { Catalog } from '../core/catalog/catalog';
 import type { StudySession } from '../core/model/logs';

@@ -1,8 +1,8 @@
-import { randomBytes } from 'node:crypto';
+import { randomBase64 } from '../core/util/ids';
 
 /** A fresh CSP nonce for each render: 128 random bits from the OS (never Math.random). */
 export function newNonce(): string {
-  return randomBytes(16).toString('base64');
+  return randomBase64(16);
 }
 
 /** Text for HTML content and attribute values. */

@@ -59,7 +59,8 @@ export async function runExtensionTests({
     return { code: 2, passed: 0, failed: 0, phasesRun: 0, ms: 0 };
   }
   const run = createRunDir(label);
-  const controlFile = join(run.root, 'test-control.json');
+  // Where test/integration/index.ts looks, through workspace.fs (no env in the web worker host).
+  const controlFile = join(run.userDataDir, 'User', 'cert-study-test-control.json');
   const consoleLog = createWriteStream(join(run.root, 'workbench-console.log'));
   /** @type {string[]} the workbench's recent error lines, shown when the run fails */
   const recentErrors = [];
@@ -97,13 +98,17 @@ export async function runExtensionTests({
   };
 
   /** @param {object} control */
-  const writeControl = (control) => writeFileSync(controlFile, JSON.stringify(control));
+  const writeControl = (control) => {
+    mkdirSync(join(run.userDataDir, 'User'), { recursive: true });
+    writeFileSync(controlFile, JSON.stringify(control));
+  };
 
   try {
     const deadline = started + timeoutMs;
     writeControl({ grep, ...(phases ? { phase: 1 } : {}) });
     writeUserSettings(run);
     server = await withDeadline(
+      // Also named in the environment for the harness's own CommonJS fixtures (Node host only).
       startCodeServer(run, { env: { CERT_STUDY_TEST_CONTROL: controlFile }, echo: verbose }),
       deadline,
       'starting code-server',
@@ -197,7 +202,7 @@ function saveArtifacts(run, label, print) {
   const target = join(RESULTS_DIR, run.id);
   try {
     mkdirSync(target, { recursive: true });
-    for (const name of ['code-server.log', 'workbench-console.log', 'workbench-logs', 'test-control.json']) {
+    for (const name of ['code-server.log', 'workbench-console.log', 'workbench-logs']) {
       const from = join(run.root, name);
       if (existsSync(from)) cpSync(from, join(target, name), { recursive: true });
     }

@@ -87,6 +87,13 @@ export function createRunDir(label, { keep = process.env.KEEP_RUN === '1' } = {}
   return dir;
 }
 
+export const EXTENSION_ID = 'cert-study.cert-study-tracker';
+
+/** Whether this run forces the extension into the web worker host (CERT_STUDY_EXTENSION_HOST=web). */
+export function webWorkerHost() {
+  return process.env.CERT_STUDY_EXTENSION_HOST === 'web';
+}
+
 /**
  * Settings that keep a test window quiet and offline: no git scanning of the repo, no welcome
  * page, no update or gallery checks. Written to <user-data>/User/settings.json, which is where
@@ -95,6 +102,9 @@ export function createRunDir(label, { keep = process.env.KEEP_RUN === '1' } = {}
  * @param {Record<string, unknown>} [extra]
  */
 export function writeUserSettings(run, extra = {}) {
+  // CERT_STUDY_EXTENSION_HOST=web runs the extension in the browser's web worker extension host
+  // (its `browser` entry, dist/web/), as on vscode.dev: code-server reads this before it starts.
+  const host = webWorkerHost() ? { 'remote.extensionKind': { [EXTENSION_ID]: ['web'] } } : {};
   const dir = join(run.userDataDir, 'User');
   mkdirSync(dir, { recursive: true });
   const settings = {
@@ -110,6 +120,7 @@ export function writeUserSettings(run, extra = {}) {
     'update.mode': 'none',
     'telemetry.telemetryLevel': 'off',
     'chat.commandCenter.enabled': false,
+    ...host,
     ...extra,
   };
   writeFileSync(join(dir, 'settings.json'), JSON.stringify(settings, null, 2));

@@ -1,9 +1,8 @@
-import * as assert from 'assert';
-import { readFileSync } from 'fs';
-import * as path from 'path';
 import * as vscode from 'vscode';
+import * as assert from './assert';
 import type { Container } from '../../src/container';
 import type { DashboardData, HostMessage } from '../../src/shared/dashboardProtocol';
+import { readText } from './files';
 import { activeContainer, answerWindow, eventually, resetCertifications } from './support';
 
 /** A local calendar day, `offset` days from today. */
@@ -42,8 +41,9 @@ function nextData(container: Container, accept: (d: DashboardData) => boolean = 
   });
 }
 
-function logText(container: Container): string {
-  return readFileSync(path.join(container.context.logUri.fsPath, `${container.log.channel.name}.log`), 'utf8');
+/** The extension's log so far: a log output channel is written to "<channel name>.log" in its log folder. */
+function logText(container: Container): Promise<string> {
+  return readText(vscode.Uri.joinPath(container.context.logUri, `${container.log.channel.name}.log`));
 }
 
 describe('dashboard panel (the real webview, driven from the host)', () => {
@@ -80,7 +80,7 @@ describe('dashboard panel (the real webview, driven from the host)', () => {
     assert.strictEqual(data.weekly.totals.reduce((a, b) => a + b, 0), 2.5);
     assert.strictEqual(data.domains.certs[0].rows[0].hours, 1.5);
     // The page drew what it was sent: four charts (no practice exam yet, so that one says so instead).
-    await eventually(() => assert.match(logText(container), /dashboard: 4 charts drawn in [\d.]+ ms \(data\)/), 15_000);
+    await eventually(async () => assert.match(await logText(container), /dashboard: 4 charts drawn in [\d.]+ ms \(data\)/), 15_000);
   });
 
   it('brings the open panel to the front instead of opening a second one', async () => {
@@ -136,8 +136,8 @@ describe('dashboard panel (the real webview, driven from the host)', () => {
       await new Promise((r) => setTimeout(r, 300));
       assert.strictEqual(posts, 0, 'nothing was posted for them');
       assert.deepStrictEqual(panel.viewState.filter, { range: '26w', cert: null }, 'the filter did not change');
-      await eventually(() => {
-        const log = logText(container);
+      await eventually(async () => {
+        const log = await logText(container);
         assert.match(log, /dashboard: ignored a message from the page: type: .*runCommand/);
         assert.match(log, /dashboard: ignored a message from the page: filter\.range: /);
       });

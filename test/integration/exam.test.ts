@@ -1,4 +1,4 @@
-import * as assert from 'assert';
+import * as assert from './assert';
 import * as vscode from 'vscode';
 import type { TrackedCertification } from '../../src/core/model/tracking';
 import type { CertStudyApi } from '../../src/extension';

@@ -1,8 +1,7 @@
-import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { COMMAND_IDS } from '../../src/commands/ids';
-import { readFileSync } from 'fs';
-import * as path from 'path';
+import * as assert from './assert';
+import { readText } from './files';
 import { activeContainer, eventually, EXTENSION_ID } from './support';
 
 describe('extension manifest and activation', () => {
@@ -40,9 +39,9 @@ describe('extension manifest and activation', () => {
   it('logs how long activate() took, when the app was loaded, and how long the stored data took to load', async () => {
     const container = await activeContainer();
     // A log output channel is written to "<channel name>.log" in the extension's log folder.
-    const file = path.join(container.context.logUri.fsPath, `${container.log.channel.name}.log`);
-    const text = await eventually(() => {
-      const content = readFileSync(file, 'utf8');
+    const file = vscode.Uri.joinPath(container.context.logUri, `${container.log.channel.name}.log`);
+    const text = await eventually(async () => {
+      const content = await readText(file);
       assert.match(content, /logs parsed and validated in [\d.]+ ms CPU/);
       return content;
     });

@@ -9,16 +9,19 @@
 //    console output (tests', the extension's) is shown with VERBOSE=1, and its errors on failure.
 //  - Phases: a "[reload]" test checks that something survives a window reload. The runner runs
 //    the suite, reloads the window (new extension host, same user data and browser storage) and
-//    runs it again. The phase (1, 2, ...) comes from the JSON file named by
-//    CERT_STUDY_TEST_CONTROL (rewritten by the runner before each load; env vars cannot change
-//    across a reload because the extension host inherits code-server's environment) or from
-//    CERT_STUDY_TEST_PHASE (test-electron passes extensionTestsEnv). It is exposed to tests as
-//    process.env.CERT_STUDY_TEST_PHASE. Without a phase, "[reload]" tests are skipped; with
-//    one, only they run.
+//    runs it again. The phase (1, 2, ...) comes from a JSON file the runner rewrites before each
+//    load, at <user data>/User/cert-study-test-control.json, read through workspace.fs (found
+//    from the extension's global storage folder, <user data>/User/globalStorage/<id>), so the
+//    same bundle works in the Node host and in the browser's web worker host, which has neither
+//    `fs` nor `process`. test-electron passes CERT_STUDY_TEST_PHASE in extensionTestsEnv instead.
+//    The phase is exposed to tests as globalThis.certStudyTestPhase. Without a phase, "[reload]"
+//    tests are skipped; with one, only they run.
+//  - Hosts: esbuild.js builds this file twice: out/test/integration/index.js (Node) and
+//    out/test/web/integration/index.js (the web worker: mocha's browser build, no Node built-ins).
 //  - Summary: the last line is `<LABEL>: N passed, N failed`.
-import * as fs from 'fs';
-import * as util from 'util';
+import * as vscode from 'vscode';
 import Mocha from 'mocha';
+import type { CertStudyApi } from '../../src/extension';
 
 /** Prefix the runners look for; an ASCII record separator never appears in normal output. */
 export const HOST_LINE_MARK = '\u001e';
@@ -31,15 +34,45 @@ interface Control {
   grep?: string;
 }
 
-function readControl(): Control {
-  const file = process.env.CERT_STUDY_TEST_CONTROL;
+export const EXTENSION_ID = 'cert-study.cert-study-tracker';
+
+async function readControl(): Promise<Control> {
   const control: Control = {};
-  if (file && fs.existsSync(file)) Object.assign(control, JSON.parse(fs.readFileSync(file, 'utf8')) as Control);
-  if (control.phase === undefined && process.env.CERT_STUDY_TEST_PHASE) {
-    control.phase = Number(process.env.CERT_STUDY_TEST_PHASE);
+  const extension = vscode.extensions.getExtension<CertStudyApi>(EXTENSION_ID);
+  if (extension) {
+    const api = await extension.activate();
+    const file = vscode.Uri.joinPath(api.globalStorageUri, '..', '..', 'cert-study-test-control.json');
+    try {
+      Object.assign(control, JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(file))) as Control);
+    } catch {
+      // No control file: an ordinary run (test-electron may still pass a phase below).
+    }
   }
-  if (control.grep === undefined && process.env.CERT_STUDY_TEST_GREP) control.grep = process.env.CERT_STUDY_TEST_GREP;
+  const env = typeof process === 'undefined' ? {} : process.env;
+  if (control.phase === undefined && env.CERT_STUDY_TEST_PHASE) control.phase = Number(env.CERT_STUDY_TEST_PHASE);
+  if (control.grep === undefined && env.CERT_STUDY_TEST_GREP) control.grep = env.CERT_STUDY_TEST_GREP;
   return control;
+}
+
+/** Formats console arguments the way a person reads them (the workbench forwards them unformatted). */
+function format(args: unknown[]): string {
+  if (args.length === 0) return '';
+  const [first, ...rest] = args;
+  let text = typeof first === 'string' ? first.replace(/%[sdifj]/g, (spec) => (rest.length ? show(rest.shift(), spec) : spec)) : show(first, '%s');
+  for (const arg of rest) text += ` ${show(arg, '%s')}`;
+  return text;
+}
+
+function show(value: unknown, spec: string): string {
+  if (spec === '%d' || spec === '%i') return String(Math.trunc(Number(value)));
+  if (spec === '%j' || (typeof value === 'object' && value !== null && !(value instanceof Error))) {
+    try {
+      return JSON.stringify(value);
+    } catch {
+      return String(value);
+    }
+  }
+  return value instanceof Error ? (value.stack ?? value.message) : String(value);
 }
 
 /**
@@ -49,23 +82,23 @@ function readControl(): Control {
  */
 export function hostLog(...args: unknown[]): void {
   // Format here: the workbench forwards arguments without applying %s/%d substitutions.
-  for (const line of util.format(...args).split('\n')) console.log(HOST_LINE_MARK + line);
+  for (const line of format(args).split('\n')) console.log(HOST_LINE_MARK + line);
 }
 
 /**
  * Runs the suites that `register` defines (by requiring test files after mocha's globals are
  * installed) and rejects if any test or hook failed.
  */
-export async function runSuites(label: string, register: () => void): Promise<void> {
+export async function runSuites(label: string, register: () => void, host = 'Node'): Promise<void> {
   // Mocha's reporters captured console.log when mocha was loaded; route them through hostLog.
   const reporterLog = Mocha.reporters.Base.consoleLog;
   Mocha.reporters.Base.consoleLog = hostLog;
   try {
-    const control = readControl();
-    if (control.phase !== undefined) process.env.CERT_STUDY_TEST_PHASE = String(control.phase);
-    else delete process.env.CERT_STUDY_TEST_PHASE;
+    const control = await readControl();
+    (globalThis as { certStudyTestPhase?: string }).certStudyTestPhase = control.phase === undefined ? undefined : String(control.phase);
 
-    const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 30000 });
+    // The reporter is named: mocha's browser build defaults to its HTML one, which needs a document.
+    const mocha = new Mocha({ ui: 'bdd', reporter: 'spec', color: false, timeout: 30000 });
     // Installs describe/it/... on globalThis, as mocha's CLI does before loading each file.
     mocha.suite.emit('pre-require', globalThis, 'bundle', mocha);
     register();
@@ -77,6 +110,7 @@ export async function runSuites(label: string, register: () => void): Promise<vo
     const { passes, failures } = await new Promise<{ passes: number; failures: number }>((resolve) => {
       const runner = mocha.run(() => resolve({ passes: runner.stats?.passes ?? 0, failures: runner.stats?.failures ?? 0 }));
     });
+    hostLog(`extension host: ${host}`);
     hostLog(`${label}${phaseNote}: ${passes} passed, ${failures} failed`);
     if (failures > 0) throw new Error(`${failures} test(s) failed`);
   } finally {
@@ -84,7 +118,9 @@ export async function runSuites(label: string, register: () => void): Promise<vo
   }
 }
 
-export function run(): Promise<void> {
+export async function run(): Promise<void> {
+  const api = await vscode.extensions.getExtension<CertStudyApi>(EXTENSION_ID)?.activate();
+  const host = api?.host === 'web' ? 'web worker' : 'Node';
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return runSuites('INTEGRATION', () => require('./all'));
+  return runSuites('INTEGRATION', () => require('./all'), host);
 }

@@ -1,7 +1,3 @@
-import * as assert from 'assert';
-import { mkdtempSync, readFileSync, rmSync } from 'fs';
-import { tmpdir } from 'os';
-import * as path from 'path';
 import * as vscode from 'vscode';
 import type ICALModule from 'ical.js' with { 'resolution-mode': 'import' };
 import type { ApplyStackResult, ExportCalendarResult } from '../../src/commands/planCommands';
@@ -9,13 +5,15 @@ import type { Plan } from '../../src/core/model/plans';
 import type { TrackedCertification } from '../../src/core/model/tracking';
 import type { RoiFigures } from '../../src/core/roi/roi';
 import type { Container } from '../../src/container';
-import { activeContainer, answerWindow, resetCertifications, treeRows } from './support';
+import * as assert from './assert';
+import { readText, remove, tempFolder } from './files';
+import { activeContainer, answerWindow, loadedBundles, resetCertifications, treeRows } from './support';
 
 // ical.js is an ES module: loaded with import() (the suites are CommonJS; esbuild bundles it in).
 let ICAL: typeof ICALModule;
 
 function calendarModuleLoaded(): boolean {
-  return Object.keys(require.cache).some((file) => file.endsWith(`${path.sep}dist${path.sep}calendar.js`));
+  return loadedBundles().includes('calendar');
 }
 
 async function resetPlans(container: Container): Promise<void> {
@@ -29,14 +27,14 @@ async function resetPlans(container: Container): Promise<void> {
 }
 
 describe('plans, costs and the calendar export (driven with arguments)', () => {
-  let dir = '';
+  let dir: vscode.Uri;
   before(async () => {
-    dir = mkdtempSync(path.join(tmpdir(), 'cert-study-plans-'));
+    dir = await tempFolder('cert-study-plans-');
     ICAL = (await import('ical.js')).default;
   });
   beforeEach(async () => resetPlans(await activeContainer()));
   after(async () => {
-    rmSync(dir, { recursive: true, force: true });
+    if (dir) await remove(dir);
     await resetPlans(await activeContainer());
   });
 
@@ -149,11 +147,11 @@ describe('plans, costs and the calendar export (driven with arguments)', () => {
     assert.strictEqual(calendarModuleLoaded(), false, 'not loaded with the app');
     await vscode.commands.executeCommand('certStudy.addCertification', { key: 'aws-mla-c01' });
     await vscode.commands.executeCommand('certStudy.setExamDate', { key: 'aws-mla-c01', date: '2099-03-01' });
-    const file = path.join(dir, 'study.ics');
-    const result = await vscode.commands.executeCommand<ExportCalendarResult>('certStudy.exportCalendar', { path: file });
+    const file = vscode.Uri.joinPath(dir, 'study.ics');
+    const result = await vscode.commands.executeCommand<ExportCalendarResult>('certStudy.exportCalendar', { path: file.fsPath });
     assert.strictEqual(calendarModuleLoaded(), true);
-    assert.strictEqual(result?.path, file);
-    const root = new ICAL.Component(ICAL.parse(readFileSync(file, 'utf8')));
+    assert.strictEqual(result?.path, file.fsPath);
+    const root = new ICAL.Component(ICAL.parse(await readText(file)));
     const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
     const events = root.getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
     const exam = events.find((e) => e.summary === 'Exam: AWS MLA-C01');
@@ -173,8 +171,8 @@ describe('plans, costs and the calendar export (driven with arguments)', () => {
     assert.strictEqual(block.startDate.hour, 8);
     // A second export after the date moved: the same UIDs, the new date.
     await vscode.commands.executeCommand('certStudy.setExamDate', { key: 'aws-mla-c01', date: '2099-04-01' });
-    const again = await vscode.commands.executeCommand<ExportCalendarResult>('certStudy.exportCalendar', { path: file });
+    const again = await vscode.commands.executeCommand<ExportCalendarResult>('certStudy.exportCalendar', { path: file.fsPath });
     assert.deepStrictEqual(again?.events.map((e) => e.uid).sort(), result.events.map((e) => e.uid).sort());
-    assert.match(readFileSync(file, 'utf8'), /DTSTART;VALUE=DATE:20990401/);
+    assert.match(await readText(file), /DTSTART;VALUE=DATE:20990401/);
   });
 });

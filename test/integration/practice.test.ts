@@ -1,4 +1,4 @@
-import * as assert from 'assert';
+import * as assert from './assert';
 import * as vscode from 'vscode';
 import type { PracticeExam } from '../../src/core/model/logs';
 import type { Container } from '../../src/container';

@@ -1,7 +1,6 @@
-import * as assert from 'assert';
-import { existsSync, readdirSync, appendFileSync, mkdirSync, readFileSync } from 'fs';
-import * as path from 'path';
 import * as vscode from 'vscode';
+import * as assert from './assert';
+import { appendText, exists, listNames, readText, uriOfPath } from './files';
 import { activeContainer, phase, treeRows } from './support';
 
 // "[reload]" suites run in two phases with a real window reload between them (see
@@ -36,14 +35,13 @@ describe('a running study timer survives a window reload [reload]', () => {
   it('is still running after the reload, from the same start, shown in the status bar without a question', async () => {
     const container = await activeContainer();
     const api = vscode.extensions.getExtension<import('../../src/extension').CertStudyApi>('cert-study.cert-study-tracker')!.exports;
-    const marker = path.join(container.context.globalStorageUri.fsPath, 'reload-timer-started-at');
+    const marker = vscode.Uri.joinPath(container.context.globalStorageUri, 'reload-timer-started-at');
     if (phase() === '1') {
       if (container.timer.current()) await container.timer.discard();
       // The certification the suite above added (the other suites' rows must stay as they expect).
       if (!container.service.get('aws-mla-c01')) await vscode.commands.executeCommand('certStudy.addCertification', { key: 'aws-mla-c01' });
       const timer = await vscode.commands.executeCommand<{ startedAt: string }>('certStudy.startTimer', { key: 'aws-mla-c01' });
-      mkdirSync(path.dirname(marker), { recursive: true });
-      appendFileSync(marker, timer.startedAt);
+      await appendText(marker, timer.startedAt); // creates the folder if need be
       return;
     }
     // The timer is read after the stored data, in the background: wait for it, not for a guess.
@@ -51,7 +49,7 @@ describe('a running study timer survives a window reload [reload]', () => {
     const timer = container.timer.current();
     assert.ok(timer, 'the timer was found running after the reload');
     assert.strictEqual(timer.certKey, 'aws-mla-c01');
-    assert.strictEqual(timer.startedAt, readFileSync(marker, 'utf8'));
+    assert.strictEqual(timer.startedAt, await readText(marker));
     assert.match(api.status.text ?? '', /^\$\(watch\) \d\d:\d\d · AWS MLA-C01$/);
     await container.timer.discard();
   });
@@ -61,24 +59,23 @@ describe('a running study timer survives a window reload [reload]', () => {
 describe('corrupt stored state [reload]', () => {
   it('is backed up and reported while the valid rest keeps working', async () => {
     const container = await activeContainer();
-    const folder = container.context.globalStorageUri.fsPath;
+    const folder = container.context.globalStorageUri;
     if (phase() === '1') {
       const good = { key: 'custom:acme-ml', name: 'Acme ML', provider: 'Acme', domains: [], passMarkPercent: null, validityMonths: null };
       const bad = { key: 'custom:broken', name: '', provider: 'Acme', domains: [], passMarkPercent: 140, validityMonths: null };
       await container.context.globalState.update('certStudy.customCertifications', { v: 1, data: [bad, good] });
-      mkdirSync(folder, { recursive: true });
-      appendFileSync(path.join(folder, 'practice-exams.jsonl'), '{"kind":"cert-study-practice-exams","v":1}\n{"id": "half a line\n');
+      await appendText(vscode.Uri.joinPath(folder, 'practice-exams.jsonl'), '{"kind":"cert-study-practice-exams","v":1}\n{"id": "half a line\n');
       return;
     }
     const problems = await container.ready;
     const where = problems.map((p) => p.where);
-    const backups = readdirSync(path.join(folder, 'backups'));
+    const backups = await listNames(vscode.Uri.joinPath(folder, 'backups'));
     // Found when this window loaded, or already by phase 1's window when it got focus before the
     // reload (a focus re-reads the stored data): either way it was reported and backed up whole.
     const found = (place: string, backupName: RegExp) => where.includes(place) || backups.some((f) => backupName.test(f));
     assert.ok(found('globalState certStudy.customCertifications[0].name', /customCertifications/), `${where.join('; ')} | ${backups.join(', ')}`);
     assert.ok(found('practice-exams.jsonl line 2', /practice-exams\.jsonl/), `${where.join('; ')} | ${backups.join(', ')}`);
-    for (const p of problems) assert.ok(p.backupPath && existsSync(p.backupPath), `backup of ${p.where} exists`);
+    for (const p of problems) assert.ok(p.backupPath && (await exists(await uriOfPath(p.backupPath))), `backup of ${p.where} exists`);
     assert.ok(backups.length >= 2);
     assert.deepStrictEqual(container.service.catalog().get('custom:acme-ml')?.name, 'Acme ML', 'the valid custom certification is kept');
     // The rest keeps working: a change can be made and is saved.

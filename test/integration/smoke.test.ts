@@ -1,4 +1,4 @@
-import * as assert from 'assert';
+import * as assert from './assert';
 import * as vscode from 'vscode';
 
 const EXTENSION_ID = 'cert-study.cert-study-tracker';

@@ -36,10 +36,11 @@ export async function weekRowOf(container: Container): Promise<vscode.TreeItem |
 
 /**
  * Stands in for `vscode.window`'s messages and quick picks until `restore()`: records what the
- * extension shows, and answers with `answer` (undefined = the user dismissed it). The tests run
+ * extension shows, and answers with `answer` (undefined = the user dismissed it; a promise: the
+ * answer once it settles, the message staying on screen until then). The tests run
  * in the extension's own folder, so VS Code hands them the same API object as the extension.
  */
-export function answerWindow(answer: (message: string, buttons: string[]) => string | undefined = () => undefined): {
+export function answerWindow(answer: (message: string, buttons: string[]) => string | undefined | Promise<string | undefined> = () => undefined): {
   messages: string[];
   restore(): void;
 } {
@@ -78,4 +79,12 @@ export function dayFromToday(days = 0): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
-export const phase = (): string | undefined => process.env.CERT_STUDY_TEST_PHASE;
+/** The reload phase ('1', '2', ...) that index.ts sets for "[reload]" tests; undefined in an ordinary run. */
+export const phase = (): string | undefined => (globalThis as { certStudyTestPhase?: string }).certStudyTestPhase;
+
+/** The extension's bundles loaded in this window so far ('app', 'team', 'calendar'), as its API reports them. */
+export function loadedBundles(): readonly string[] {
+  const extension = vscode.extensions.getExtension<CertStudyApi>(EXTENSION_ID);
+  if (!extension?.isActive) throw new Error(`${EXTENSION_ID} is not active in this window`);
+  return extension.exports.loadedBundles();
+}

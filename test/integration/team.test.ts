@@ -1,35 +1,35 @@
-import * as assert from 'assert';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'fs';
-import { tmpdir } from 'os';
-import * as path from 'path';
 import * as vscode from 'vscode';
 import Ajv2020 from 'ajv/dist/2020';
 import type { Profile } from '../../src/core/model/tracking';
 import type { ExportResult, RestoreResult } from '../../src/commands/teamCommands';
 import type { TeamReport } from '../../src/core/team/report';
 import { readTeamFile } from '../../src/core/team/read';
-import { activeContainer, answerWindow, EXTENSION_ID, resetCertifications, treeRows } from './support';
+import * as assert from './assert';
+import { copyTree, exists, readText, remove, tempFolder, uriOfPath, writeText } from './files';
+import { activeContainer, answerWindow, EXTENSION_ID, loadedBundles, resetCertifications, treeRows } from './support';
 
-const extensionPath = () => vscode.extensions.getExtension(EXTENSION_ID)!.extensionPath;
-const fixtures = () => path.join(extensionPath(), 'test', 'fixtures', 'team');
+const extensionUri = () => vscode.extensions.getExtension(EXTENSION_ID)!.extensionUri;
 
 /** The committed JSON Schema, compiled by an independent validator. */
-function schemaValidator() {
-  const schema = JSON.parse(readFileSync(path.join(extensionPath(), 'media', 'schemas', 'team-format-v1.schema.json'), 'utf8')) as object;
+async function schemaValidator() {
+  const schema = JSON.parse(await readText(vscode.Uri.joinPath(extensionUri(), 'media', 'schemas', 'team-format-v1.schema.json'))) as object;
   return new Ajv2020({ allErrors: true, allowUnionTypes: true }).compile(schema);
 }
 
 function teamModuleLoaded(): boolean {
-  return Object.keys(require.cache).some((file) => file.endsWith(`${path.sep}dist${path.sep}team.js`));
+  return loadedBundles().includes('team');
 }
 
+/** The last segment of a path string, with either separator. */
+const baseName = (path: string) => path.split(/[\\/]/).pop();
+
 describe('team: export, backup and restore, the team report (driven with arguments)', () => {
-  let dir = '';
-  before(() => {
-    dir = mkdtempSync(path.join(tmpdir(), 'cert-study-team-'));
+  let dir: vscode.Uri;
+  before(async () => {
+    dir = await tempFolder('cert-study-team-');
   });
   after(async () => {
-    rmSync(dir, { recursive: true, force: true });
+    if (dir) await remove(dir);
     const container = await activeContainer();
     await resetCertifications(container);
     await container.store.sessions.replaceAll([]);
@@ -64,11 +64,12 @@ describe('team: export, backup and restore, the team report (driven with argumen
     assert.strictEqual(again!.engineerId, profile!.engineerId, 'the id is kept across edits');
     await vscode.commands.executeCommand('certStudy.addCertification', { key: 'aws-mla-c01', notes: 'private plan', costUsd: 150 });
     await vscode.commands.executeCommand('certStudy.recordPracticeExam', { key: 'aws-mla-c01', date: '2026-01-10', score: '38/50', note: 'private note' });
-    const target = path.join(dir, 'alice-chen.certstudy.json');
-    const result = await vscode.commands.executeCommand<ExportResult>('certStudy.exportTeamFile', { path: target, format: 'both' });
-    assert.deepStrictEqual(result?.files, [target, path.join(dir, 'alice-chen.certstudy.csv')]);
-    const text = readFileSync(target, 'utf8');
-    const validate = schemaValidator();
+    const target = vscode.Uri.joinPath(dir, 'alice-chen.certstudy.json');
+    const csvFile = vscode.Uri.joinPath(dir, 'alice-chen.certstudy.csv');
+    const result = await vscode.commands.executeCommand<ExportResult>('certStudy.exportTeamFile', { path: target.fsPath, format: 'both' });
+    assert.deepStrictEqual(result?.files, [target.fsPath, csvFile.fsPath]);
+    const text = await readText(target);
+    const validate = await schemaValidator();
     assert.ok(validate(JSON.parse(text)), JSON.stringify(validate.errors));
     const read = readTeamFile('alice-chen.certstudy.json', text);
     assert.ok(read.ok);
@@ -76,7 +77,7 @@ describe('team: export, backup and restore, the team report (driven with argumen
     assert.strictEqual(read.value.engineer.role, 'Senior ML Engineer');
     assert.deepStrictEqual(read.value.certifications.map((c) => [c.key, c.costUsd, c.practiceExams.map((p) => p.scorePercent)]), [['aws-mla-c01', 150, [76]]]);
     assert.doesNotMatch(text, /private/);
-    const csv = readFileSync(path.join(dir, 'alice-chen.certstudy.csv'), 'utf8');
+    const csv = await readText(csvFile);
     assert.match(csv, /^engineer_id,engineer_name,engineer_email,certification_key,/);
     assert.match(csv, /\r\n.*,Alice Chen,alice@example\.com,aws-mla-c01,/);
     assert.ok(container.store.state.get('profile'));
@@ -85,10 +86,10 @@ describe('team: export, backup and restore, the team report (driven with argumen
   it('Export for Team with an argument and no profile is refused, and writes nothing', async () => {
     const shown = answerWindow();
     try {
-      const target = path.join(dir, 'nobody.certstudy.json');
-      const result = await vscode.commands.executeCommand('certStudy.exportTeamFile', { path: target });
+      const target = vscode.Uri.joinPath(dir, 'nobody.certstudy.json');
+      const result = await vscode.commands.executeCommand('certStudy.exportTeamFile', { path: target.fsPath });
       assert.strictEqual(result, undefined);
-      assert.strictEqual(existsSync(target), false);
+      assert.strictEqual(await exists(target), false);
       assert.ok(shown.messages.some((m) => /needs your profile/.test(m)), shown.messages.join('\n'));
     } finally {
       shown.restore();
@@ -112,7 +113,7 @@ describe('team: export, backup and restore, the team report (driven with argumen
       practice: container.store.practiceExams.all(),
     };
     assert.strictEqual(stateBefore.sessions.length, 1, 'the study time was logged');
-    const backup = path.join(dir, 'backup.json');
+    const backup = vscode.Uri.joinPath(dir, 'backup.json').fsPath;
     const written = await vscode.commands.executeCommand<{ path: string; certifications: number; sessions: number }>('certStudy.exportBackup', { path: backup });
     assert.deepStrictEqual([written?.certifications, written?.sessions], [2, 1]);
 
@@ -129,7 +130,7 @@ describe('team: export, backup and restore, the team report (driven with argumen
 
     const restored = await vscode.commands.executeCommand<RestoreResult>('certStudy.importBackup', { path: backup, mode: 'replace' });
     assert.ok(restored && 'mode' in restored, JSON.stringify(restored));
-    assert.ok(existsSync(restored.previousStateBackup), 'the state before the restore was backed up');
+    assert.ok(await exists(await uriOfPath(restored.previousStateBackup)), 'the state before the restore was backed up');
     assert.deepStrictEqual(
       {
         certifications: container.store.state.get('certifications'),
@@ -146,11 +147,12 @@ describe('team: export, backup and restore, the team report (driven with argumen
   it('a refused restore changes nothing and says what and where', async () => {
     const container = await activeContainer();
     await vscode.commands.executeCommand('certStudy.addCertification', { key: 'google-pmle' });
-    const backup = path.join(dir, 'broken-backup.json');
+    const backupFile = vscode.Uri.joinPath(dir, 'broken-backup.json');
+    const backup = backupFile.fsPath;
     await vscode.commands.executeCommand('certStudy.exportBackup', { path: backup });
-    const broken = JSON.parse(readFileSync(backup, 'utf8'));
+    const broken = JSON.parse(await readText(backupFile));
     broken.state.certifications.data = [{ ...broken.state.certifications.data[0], key: 'aws-mla-c01', examDate: '2026-02-30' }];
-    writeFileSync(backup, JSON.stringify(broken));
+    await writeText(backupFile, JSON.stringify(broken));
     await vscode.commands.executeCommand('certStudy.addCertification', { key: 'nvidia-nca-genl' });
     const envelope = JSON.stringify(container.context.globalState.get('certStudy.certifications'));
     const rows = (await treeRows(container)).map((r) => r.id);
@@ -169,22 +171,27 @@ describe('team: export, backup and restore, the team report (driven with argumen
   });
 
   it('Open Team Report merges the sample engineers, shows a gap, and exports the merged CSV', async () => {
-    const csv = path.join(dir, 'team.csv');
+    // The sample engineers (test/fixtures/team), copied beside the other files: the command takes
+    // path strings, which the extension reads on its global storage's file system.
+    const fixtures = vscode.Uri.joinPath(dir, 'fixtures');
+    await copyTree(vscode.Uri.joinPath(extensionUri(), 'test', 'fixtures', 'team'), fixtures);
+    const csvFile = vscode.Uri.joinPath(dir, 'team.csv');
+    const csv = csvFile.fsPath;
     const result = await vscode.commands.executeCommand<{ report: TeamReport; csv?: string }>('certStudy.openTeamReport', {
-      files: [fixtures(), path.join(fixtures(), 'refused')],
-      requirements: path.join(fixtures(), 'requirements.json'),
+      files: [fixtures.fsPath, vscode.Uri.joinPath(fixtures, 'refused').fsPath],
+      requirements: vscode.Uri.joinPath(fixtures, 'requirements.json').fsPath,
       csv,
     });
     const report = result!.report;
     assert.deepStrictEqual(report.engineers.map((e) => e.name), ['Alice Chen', 'Bob Okafor', 'Chandra Rao']);
-    assert.deepStrictEqual(report.refusedFiles.map((f) => path.basename(f)), ['impossible-date.certstudy.json']);
+    assert.deepStrictEqual(report.refusedFiles.map(baseName), ['impossible-date.certstudy.json']);
     // Alice's AWS pass (the one Northwind needs) is valid until 2028-03-10; the other three are gaps on any day.
     assert.deepStrictEqual(
       report.requirements!.map((r) => [r.client, r.gap]),
       [['Northwind Bank', report.today > '2028-03-10'], ['Contoso Health', true], ['Fabrikam Retail', true], ['Tailspin Labs', true]],
     );
     assert.strictEqual(result!.csv, csv);
-    assert.strictEqual(readFileSync(csv, 'utf8').split('\r\n').filter(Boolean).length, 1 + 7);
+    assert.strictEqual((await readText(csvFile)).split('\r\n').filter(Boolean).length, 1 + 7);
     const tab = vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputWebview && t.label === 'Team Report');
     assert.ok(tab, 'the report is open in a webview tab');
     await vscode.window.tabGroups.close(tab);

@@ -1,10 +1,9 @@
-import * as assert from 'assert';
-import { writeFileSync, mkdirSync, existsSync, readFileSync, rmSync } from 'fs';
-import * as path from 'path';
 import * as vscode from 'vscode';
 import type { StudySession } from '../../src/core/model/logs';
 import type { TimerRecord } from '../../src/core/timer/timerRecord';
 import type { CertStudyApi } from '../../src/extension';
+import * as assert from './assert';
+import { exists, readText, remove, writeText } from './files';
 import { activeContainer, answerWindow, eventually, EXTENSION_ID, resetCertifications, treeRows, weekRowOf } from './support';
 
 const api = () => vscode.extensions.getExtension<CertStudyApi>(EXTENSION_ID)!.exports;
@@ -43,16 +42,18 @@ function leftTimer(now: number, minutesAgo: number, fields: Partial<TimerRecord>
   };
 }
 
+/** The timer file in the extension's global storage folder. */
+const timerFile = async () => vscode.Uri.joinPath((await activeContainer()).context.globalStorageUri, 'timer.json');
+
+/** Writes timer.json (creating the global storage folder if need be). */
 async function writeTimerFile(timer: TimerRecord): Promise<void> {
-  const folder = (await activeContainer()).context.globalStorageUri.fsPath;
-  mkdirSync(folder, { recursive: true });
-  writeFileSync(path.join(folder, 'timer.json'), JSON.stringify(timer));
+  await writeText(await timerFile(), JSON.stringify(timer));
 }
 
 async function clearTimer(): Promise<void> {
   const container = await activeContainer();
   if (container.timer.current()) await container.timer.discard();
-  rmSync(path.join(container.context.globalStorageUri.fsPath, 'timer.json'), { force: true });
+  await remove(await timerFile());
 }
 
 describe('study timer', () => {
@@ -139,7 +140,7 @@ describe('study timer', () => {
     const [saved] = container.store.sessions.all();
     assert.strictEqual(saved.id, '22222222-2222-4222-8222-222222222222');
     assert.strictEqual(Date.parse(saved.end) - Date.parse(saved.start), 45 * 60_000, 'from the start until the last heartbeat');
-    assert.strictEqual(existsSync(path.join(container.context.globalStorageUri.fsPath, 'timer.json')), false);
+    assert.strictEqual(await exists(await timerFile()), false);
     assert.strictEqual(container.timer.current(), null);
   });
 
@@ -149,14 +150,13 @@ describe('study timer', () => {
     // Another window beats the heartbeat; no window was active for the last 45 of 60 minutes.
     await writeTimerFile(leftTimer(now, 60, { owner: 'another-window', heartbeatAt: new Date(now - 5_000).toISOString(), lastActiveAt: minutesBefore(now, 45), activity: 'video' }));
     await container.timer.load();
-    const folder = container.context.globalStorageUri.fsPath;
-    const window = answerWindow((message, buttons) => {
+    const file = await timerFile();
+    const window = answerWindow(async (message, buttons) => {
       if (!message.startsWith('No VS Code window was active')) return buttons[0];
       // While the question is on screen another window marks itself active: the away time is
-      // still the time before the question, not before that write.
-      const file = path.join(folder, 'timer.json');
-      const onDisk = JSON.parse(readFileSync(file, 'utf8')) as TimerRecord;
-      writeFileSync(file, JSON.stringify({ ...onDisk, lastActiveAt: new Date().toISOString() }));
+      // still the time before the question, not before that write (done before answering).
+      const onDisk = JSON.parse(await readText(file)) as TimerRecord;
+      await writeText(file, JSON.stringify({ ...onDisk, lastActiveAt: new Date().toISOString() }));
       return 'Drop the away time';
     });
     try {
@@ -218,8 +218,7 @@ describe('study timer', () => {
     const container = await activeContainer();
     const start = new Date(Date.now() - 60_000);
     const block = { start, end: new Date(start.getTime() + 60 * 60_000) };
-    const claim = path.join(container.context.globalStorageUri.fsPath, 'reminders');
-    rmSync(claim, { recursive: true, force: true });
+    await remove(vscode.Uri.joinPath(container.context.globalStorageUri, 'reminders'));
     const window = answerWindow();
     try {
       assert.strictEqual(await container.morningBlockDue(block), true);

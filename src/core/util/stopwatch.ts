@@ -12,10 +12,14 @@ export const ZERO_SPAN: Span = { wallMs: 0, cpuMs: 0 };
 
 export function startStopwatch(): () => Span {
   const wall = performance.now();
-  const cpu = process.cpuUsage();
+  // The browser's web worker host has no process CPU clock: there the CPU figure is the wall one.
+  const cpuUsage = typeof process === 'undefined' ? undefined : process.cpuUsage.bind(process);
+  const cpu = cpuUsage?.();
   return () => {
-    const used = process.cpuUsage(cpu);
-    return { wallMs: performance.now() - wall, cpuMs: (used.user + used.system) / 1000 };
+    const wallMs = performance.now() - wall;
+    if (!cpuUsage || !cpu) return { wallMs, cpuMs: wallMs };
+    const used = cpuUsage(cpu);
+    return { wallMs, cpuMs: (used.user + used.system) / 1000 };
   };
 }
 
