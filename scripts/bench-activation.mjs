@@ -28,7 +28,7 @@ import { latestExtensionLog } from '../test/harness/extension-log.mjs';
 import { attachWorkbench, reloadWindow, runCommand, workbenchUrl } from '../test/harness/workbench.mjs';
 import { saveScreenshot } from '../test/harness/screenshot.mjs';
 
-const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' } } });
+const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' }, scenarios: { type: 'string' } } });
 const runs = Math.max(1, Number(values.runs));
 
 const FIXTURES = join(REPO_ROOT, 'test', 'fixtures', 'bench');
@@ -37,6 +37,8 @@ const displayName = (/** @type {string} */ dir) => JSON.parse(readFileSync(join(
 const OURS = displayName(REPO_ROOT);
 const FLOOR_COMMAND = displayName(join(FIXTURES, 'empty-command'));
 const FLOOR_TREE = displayName(join(FIXTURES, 'empty-tree'));
+const FLOOR_WEB = displayName(join(FIXTURES, 'empty-command-web'));
+const OUR_ID = 'cert-study.cert-study-tracker';
 
 /** The extension's own log lines (its "Cert Study" channel), kept beside VS Code's figure. */
 const OWN_FIGURES = [
@@ -100,7 +102,17 @@ const SCENARIOS = {
     ours: packageVariant('ours-startup', REPO_ROOT, STARTUP),
     floors: [packageVariant('empty-command-startup', join(FIXTURES, 'empty-command'), STARTUP)],
   },
+  // The browser's web worker host (VS Code for the Web): ours forced there by remote.extensionKind
+  // (its `browser` entry, dist/web/extension.js), against an empty browser-only extension.
+  // Activated by the view's click and the floor's command. No data: `npm start -- --demo`'s import
+  // is Node-only, and activation does not read data.
+  'web worker': {
+    ours: packageVariant('ours-web', REPO_ROOT, []),
+    floors: [packageVariant('empty-command-web', join(FIXTURES, 'empty-command-web'), undefined)],
+    web: true,
+  },
 };
+const chosen = values.scenarios ? values.scenarios.split(',') : Object.keys(SCENARIOS);
 
 // ---- reading the workbench ---------------------------------------------------------------------
 
@@ -154,17 +166,18 @@ const rowWithHours = (page) =>
  * @returns {Promise<Record<string, number | undefined>>}
  */
 async function measureProfile(scenario) {
-  const { ours, floors } = SCENARIOS[scenario];
+  const { ours, floors, web = false } = SCENARIOS[scenario];
   const run = createRunDir('bench');
-  writeUserSettings(run);
+  writeUserSettings(run, web ? { 'remote.extensionKind': { [OUR_ID]: ['web'] } } : {});
   await codeServerCli(run, [ours, ...floors].flatMap((vsix) => ['--install-extension', vsix]).concat('--force'));
   process.env.CERT_STUDY_DATASET = 'ten-years';
-  const env = await seedDemoProfile(run);
+  const env = web ? {} : await seedDemoProfile(run);
   const server = await startCodeServer(run, { env });
   const context = await launchBrowser(run, { viewport: { width: 1280, height: 2400 } });
   try {
     const { page, load } = await attachWorkbench(context);
     await load(workbenchUrl(server.url, { folder: run.workspace }));
+    if (web) return await measureWeb(page);
     // First window: the extension imports the ten years of data. Then leave the sidebar on the
     // Explorer, so that after the reload nothing has activated our view yet.
     await activityIcon(page, 'certStudy').click({ timeout: 60_000 });
@@ -219,10 +232,35 @@ async function measureProfile(scenario) {
   }
 }
 
+/**
+ * The web worker scenario: a reload (as every morning after the first), a settle, then ours
+ * activated by its view and the floor by its command, and both figures read.
+ * @param {import('playwright-core').Page} page
+ */
+async function measureWeb(page) {
+  await activityIcon(page, 'certStudy').waitFor({ timeout: 60_000 });
+  await reloadWindow(page);
+  await page.locator('.part.activitybar').waitFor({ timeout: 60_000 });
+  await page.waitForTimeout(4000);
+  await activityIcon(page, 'certStudy').click({ timeout: 30_000 });
+  await page.locator('[id="workbench.view.extension.certStudy"]').waitFor({ timeout: 30_000 });
+  await page.waitForTimeout(1000);
+  await runCommand(page, 'Bench Empty Web: Hello');
+  const figures = await runningExtensionsFigures(page, [OURS, FLOOR_WEB]);
+  const hosts = await page.locator('.monaco-list-row').allTextContents();
+  const inWorker = hosts.some((text) => text.includes(OURS) && /web worker/i.test(text));
+  return {
+    'VS Code: Cert Study Tracker (web worker)': figures[OURS],
+    'VS Code: empty browser-only floor': figures[FLOOR_WEB],
+    'difference, ours - empty browser-only floor (budget 5 ms)': figures[OURS] - figures[FLOOR_WEB],
+    'ours listed as running in the web worker (1 = yes)': inWorker ? 1 : 0,
+  };
+}
+
 // ---- report --------------------------------------------------------------------------------------
 
 const fmt = (/** @type {number | undefined} */ v) => (v === undefined || Number.isNaN(v) ? '—' : v.toFixed(1));
-for (const scenario of /** @type {(keyof typeof SCENARIOS)[]} */ (Object.keys(SCENARIOS))) {
+for (const scenario of /** @type {(keyof typeof SCENARIOS)[]} */ (chosen)) {
   /** @type {Record<string, (number | undefined)[]>} */
   const samples = {};
   for (let i = 0; i < runs; i++) {

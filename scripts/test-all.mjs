@@ -12,7 +12,8 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 /**
  * kind: 'tests' counts mocha's lines; 'check' is one test; 'setup' counts only when it fails.
- * @type {{ name: string, command: string[], kind: 'tests' | 'check' | 'setup' }[]}
+ * env: added to the step's environment.
+ * @type {{ name: string, command: string[], kind: 'tests' | 'check' | 'setup', env?: Record<string, string> }[]}
  */
 const STEPS = [
   // First run on a fresh machine: the Debian packages (one apt-get call, when root or with
@@ -25,16 +26,21 @@ const STEPS = [
   { name: 'harness', command: ['npm', 'run', '--silent', 'test:harness'], kind: 'tests' },
   { name: 'integration', command: ['npm', 'run', '--silent', 'test:integration'], kind: 'tests' },
   { name: 'ui', command: ['npm', 'run', '--silent', 'test:ui'], kind: 'tests' },
+  // The same two suites with the extension in the browser's web worker extension host (its
+  // `browser` entry, as on vscode.dev), forced there through remote.extensionKind.
+  { name: 'integ. (web)', command: ['npm', 'run', '--silent', 'test:integration'], kind: 'tests', env: { CERT_STUDY_EXTENSION_HOST: 'web' } },
+  { name: 'ui (web)', command: ['npm', 'run', '--silent', 'test:ui'], kind: 'tests', env: { CERT_STUDY_EXTENSION_HOST: 'web' } },
 ];
 
 /**
  * Runs a command, echoing its output live, and returns exit code and output.
  * @param {string[]} command
+ * @param {Record<string, string>} [env]
  * @returns {Promise<{ code: number, output: string }>}
  */
-function runStep([cmd, ...args]) {
+function runStep([cmd, ...args], env = {}) {
   return new Promise((resolve) => {
-    const child = spawn(cmd, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(cmd, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
     let output = '';
     child.stdout.on('data', (chunk) => {
       output += chunk;
@@ -64,9 +70,9 @@ let failed = 0;
 /** @type {string[]} */
 const table = [];
 for (const step of STEPS) {
-  console.log(`\n===== ${step.name} (${step.command.join(' ').replace(process.execPath, 'node')}) =====`);
+  console.log(`\n===== ${step.name} (${Object.entries(step.env ?? {}).map(([k, v]) => `${k}=${v} `).join('')}${step.command.join(' ').replace(process.execPath, 'node')}) =====`);
   const started = Date.now();
-  const { code, output } = await runStep(step.command);
+  const { code, output } = await runStep(step.command, step.env);
   let p = 0;
   let f = code === 0 ? 0 : 1;
   if (step.kind === 'tests') {

@@ -1,6 +1,6 @@
 import type * as vscode from 'vscode';
 import { Container, type ShellParts } from './container';
-import { seedDemoDataFromEnvironment } from './demoSeed';
+import { seedDemoData } from './demoSeed';
 import { NodeFileAccess } from './services/nodeFileAccess';
 
 /**
@@ -9,5 +9,6 @@ import { NodeFileAccess } from './services/nodeFileAccess';
  * The browser's twin is src/app.web.ts.
  */
 export function startApp(context: vscode.ExtensionContext, shell: ShellParts): Container {
-  return new Container(context, shell, new NodeFileAccess(), seedDemoDataFromEnvironment);
+  const files = new NodeFileAccess();
+  return new Container(context, shell, files, (store, log) => seedDemoData(store, log, files, process.env.CERT_STUDY_DEMO_SEED));
 }

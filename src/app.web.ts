@@ -1,12 +1,21 @@
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import { Container, type ShellParts } from './container';
+import { seedDemoData } from './demoSeed';
 import { WorkspaceFileAccess } from './services/workspaceFileAccess';
 
 /**
  * Entry point of dist/web/app.js (the browser's web worker extension host), loaded by the shell
  * on first use. The same container as src/app.ts, with the storage folder's files reached
- * through `workspace.fs` (no Node fs there) and no demo data (no environment to hand it over).
+ * through `workspace.fs` (no Node fs there), and demo data named by a hidden setting instead of
+ * an environment variable (the worker has no environment).
  */
 export function startApp(context: vscode.ExtensionContext, shell: ShellParts): Container {
-  return new Container(context, shell, new WorkspaceFileAccess(context.globalStorageUri));
+  const files = new WorkspaceFileAccess(context.globalStorageUri);
+  return new Container(context, shell, files, (store, log) => seedDemoData(store, log, files, demoSeedPath()));
+}
+
+/** `certStudy.testing.demoSeedPath`: hidden (not in package.json), for tests and demos only. */
+export function demoSeedPath(): string | undefined {
+  const value = vscode.workspace.getConfiguration('certStudy').get<unknown>('testing.demoSeedPath');
+  return typeof value === 'string' && value ? value : undefined;
 }

@@ -35,6 +35,7 @@ import type { ScheduledTimers } from './shell/timers';
 import type { ShellHost } from './shell/host';
 import type { FileAccess } from './core/store/ports';
 import { configureHostPaths } from './services/hostPaths';
+import { SettingsSync } from './settingsSync';
 import { announceMorningBlock } from './timer/morningBlockPrompt';
 import { clearExamDateCommand, recordExamResultCommand, setExamDateCommand } from './commands/examCommands';
 import { StatusRecordWriter } from './statusRecordWriter';
@@ -96,6 +97,10 @@ export class Container implements vscode.Disposable {
   /** The progress dashboard (a webview panel; its page and Chart.js are dist/webview.js, loaded by the panel). */
   readonly dashboard: DashboardHost;
   private readonly timerDeps: TimerCommandDeps;
+  /** Settings Sync: this machine's record out, other machines' in (see src/settingsSync.ts). */
+  readonly sync: SettingsSync;
+  /** Settles when Settings Sync has taken in what arrived and published this machine's record. */
+  readonly syncReady: Promise<void>;
   /** Settles when stored data has loaded (problems, if any, were reported). */
   readonly ready: Promise<StoreProblem[]>;
   /** Runs one of the extension's commands; the shell registered them all at activation. */
@@ -122,6 +127,18 @@ export class Container implements vscode.Disposable {
     // refreshes with the hours when they are in. Commands wait for both.
     const stateReady = this.loadState();
     this.ready = this.loadLogs(stateReady, activationStart);
+    this.sync = new SettingsSync({
+      context,
+      store: this.store,
+      files,
+      storageFolder: context.globalStorageUri.fsPath,
+      now,
+      newId: randomUUID,
+      log: this.log,
+      report: (problems) => this.problems.report(problems),
+    });
+    this.disposables.push(this.sync);
+    this.syncReady = this.ready.then(() => this.sync.start()).catch((err) => this.log.warn(`settings sync: ${String(err)}`));
     this.service = new CertificationService(this.store, now, (message, ...args) => vscode.l10n.t(message, ...args));
     this.practice = new PracticeService(this.store, now, (message, ...args) => vscode.l10n.t(message, ...args));
     this.dashboard = new DashboardHost({

@@ -1,7 +1,7 @@
-import { promises as fs } from 'node:fs';
 import * as z from 'zod';
 import { PracticeExamSchema, StudySessionSchema } from './core/model/logs';
 import { CustomCertificationSchema, TrackedCertificationSchema } from './core/model/tracking';
+import type { FileAccess } from './core/store/ports';
 import type { StudyStore } from './core/store/studyStore';
 import type { Log } from './services/log';
 
@@ -16,18 +16,19 @@ const DemoSeedSchema = z
   .strict();
 
 /**
- * Fills an EMPTY store from the file named by CERT_STUDY_DEMO_SEED. Only `npm start -- --demo`
- * sets that variable, for a throwaway profile; existing data is never touched.
+ * Fills an EMPTY store from a seed file: the one named by CERT_STUDY_DEMO_SEED in the Node host
+ * (only `npm start -- --demo` and the UI tests set it, for a throwaway profile), or by the hidden
+ * setting `certStudy.testing.demoSeedPath` in the web worker host, which has no environment.
+ * Existing data is never touched.
  */
-export async function seedDemoDataFromEnvironment(store: StudyStore, log: Log): Promise<boolean> {
-  const file = process.env.CERT_STUDY_DEMO_SEED;
+export async function seedDemoData(store: StudyStore, log: Log, files: FileAccess, file: string | undefined): Promise<boolean> {
   if (!file) return false;
   const current = store.snapshot();
   if (current.certifications.length || current.sessions.length || current.practiceExams.length) {
     log.info('demo seed skipped: this profile already has data');
     return false;
   }
-  const seed = DemoSeedSchema.parse(JSON.parse(await fs.readFile(file, 'utf8')));
+  const seed = DemoSeedSchema.parse(JSON.parse((await files.readText(file)) ?? 'null'));
   await store.setCustomCertifications(seed.customCertifications);
   await store.sessions.replaceAll(seed.sessions);
   await store.practiceExams.replaceAll(seed.practiceExams);

@@ -1,3 +1,4 @@
+/* global indexedDB, TextDecoder */
 // The extension's own log: code-server writes a LogOutputChannel to
 // <user-data>/logs/<session>/exthost<N>/<publisher.name>/<channel name>.log, one folder per
 // extension host (a window reload starts a new one). Benches and UI tests read it back.
@@ -43,4 +44,56 @@ export function allExtensionLogs(/** @type {string} */ userDataDir) {
     .filter((f) => existsSync(f))
     .map((f) => readFileSync(f, 'utf8'))
     .join('\n');
+}
+
+/**
+ * The "Cert Study" logs kept by the browser, oldest window first. In the web worker extension host
+ * (CERT_STUDY_EXTENSION_HOST=web) a LogOutputChannel is written to the workbench's IndexedDB
+ * (object store `vscode-logs-store`, keys `/<window session>/exthost/webWorker/<id>/Cert Study.log`),
+ * not to the server's disk, so it is read from the page.
+ * @param {import('playwright-core').Page} page
+ * @returns {Promise<string[]>}
+ */
+export async function browserExtensionLogs(page) {
+  return page.evaluate(async (suffix) => {
+    const texts = [];
+    for (const { name } of await indexedDB.databases()) {
+      if (!name) continue;
+      const db = await new Promise((resolve, reject) => {
+        const request = indexedDB.open(name);
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      if (db.objectStoreNames.contains('vscode-logs-store')) {
+        const store = db.transaction('vscode-logs-store').objectStore('vscode-logs-store');
+        const keys = await new Promise((resolve) => {
+          const request = store.getAllKeys();
+          request.onsuccess = () => resolve(request.result.map(String).filter((k) => k.endsWith(suffix)).sort());
+        });
+        for (const key of keys) {
+          const value = await new Promise((resolve) => {
+            const request = db.transaction('vscode-logs-store').objectStore('vscode-logs-store').get(key);
+            request.onsuccess = () => resolve(request.result);
+          });
+          texts.push(typeof value === 'string' ? value : new TextDecoder().decode(value));
+        }
+      }
+      db.close();
+    }
+    return texts;
+  }, `/${EXTENSION_ID}/Cert Study.log`);
+}
+
+/**
+ * Every "Cert Study" log of a UI session, oldest extension host first, wherever the host keeps it
+ * (a host that never loaded the app has none).
+ * @param {{ run: { userDataDir: string }, page: import('playwright-core').Page }} session
+ * @returns {Promise<string[]>}
+ */
+export async function sessionExtensionLogs(session) {
+  if (process.env.CERT_STUDY_EXTENSION_HOST === 'web') return browserExtensionLogs(session.page);
+  return hostFolders(session.run.userDataDir)
+    .map((dir) => join(dir, EXTENSION_ID, 'Cert Study.log'))
+    .filter((f) => existsSync(f))
+    .map((f) => readFileSync(f, 'utf8'));
 }

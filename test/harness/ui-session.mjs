@@ -2,7 +2,7 @@
 // tests that click and type the way a person does. One session = one fresh run folder, one
 // code-server, one chromium profile.
 import { REPO_ROOT } from './paths.mjs';
-import { createRunDir, writeUserSettings } from './run-dir.mjs';
+import { createRunDir, webWorkerHost, writeUserSettings } from './run-dir.mjs';
 import { startCodeServer } from './code-server.mjs';
 import { launchBrowser } from './browser.mjs';
 import { attachWorkbench, workbenchUrl } from './workbench.mjs';
@@ -26,8 +26,11 @@ import { saveScreenshot } from './screenshot.mjs';
  */
 export async function openUiSession({ label = 'ui', extensionPath = process.env.UI_EXTENSION_PATH || REPO_ROOT, settings, prepare } = {}) {
   const run = createRunDir(label);
-  writeUserSettings(run, settings);
   prepare?.(run);
+  // The web worker host has no environment: a demo seed named by CERT_STUDY_DEMO_SEED (set by
+  // prepare) goes to it as the hidden setting src/app.web.ts reads.
+  const seed = webWorkerHost() && process.env.CERT_STUDY_DEMO_SEED ? { 'certStudy.testing.demoSeedPath': process.env.CERT_STUDY_DEMO_SEED } : {};
+  writeUserSettings(run, { ...seed, ...settings });
   /** @type {string[]} */
   const consoleLines = [];
   const server = await startCodeServer(run);

@@ -9,4 +9,5 @@ import './timer.test';
 import './exam.test';
 import './team.test';
 import './plans.test';
+import './sync.test';
 import './reload.test';

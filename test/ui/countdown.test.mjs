@@ -3,7 +3,7 @@
 // the extension (dist/app.js, which opens the "Cert Study" log) has not been loaded for it.
 /* global describe, it */
 import assert from 'node:assert/strict';
-import { newestExtensionLog } from '../harness/extension-log.mjs';
+import { sessionExtensionLogs } from '../harness/extension-log.mjs';
 import { useUiSession } from '../harness/ui-session.mjs';
 import { reloadWindow, runCommand } from '../harness/workbench.mjs';
 
@@ -28,9 +28,11 @@ describe('UI: the exam countdown at window start', function () {
     await item.first().waitFor({ timeout: 15_000 });
 
     await runCommand(page, 'View: Show Explorer');
+    const logsBefore = (await sessionExtensionLogs(ui.session)).length;
+    assert.ok(logsBefore >= 1, 'the first window loaded the app, which opened its log');
     await reloadWindow(page);
     await item.first().waitFor({ timeout: 60_000 });
-    assert.equal(newestExtensionLog(ui.session.run.userDataDir), '', 'the countdown came from the shell alone: this host never opened the app\'s log');
+    assert.equal((await sessionExtensionLogs(ui.session)).length, logsBefore, 'the countdown came from the shell alone: the new host never opened the app\'s log');
     await item.first().hover();
     const hover = page.locator('.monaco-hover', { hasText: 'exam on' });
     await hover.first().waitFor({ timeout: 15_000 });

@@ -10,7 +10,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { dashboardFrame, HOSTILE_NAME, writeDashboardSeed } from '../harness/dashboard-seed.mjs';
-import { allExtensionLogs } from '../harness/extension-log.mjs';
+import { sessionExtensionLogs } from '../harness/extension-log.mjs';
 import { useUiSession } from '../harness/ui-session.mjs';
 import { reloadWindow, runCommand } from '../harness/workbench.mjs';
 
@@ -171,7 +171,7 @@ describe('UI: the progress dashboard', function () {
     // The page's own console does not reach this one from inside the webview's frames; the page
     // reports every error and CSP violation (securitypolicyviolation) to the extension's log.
     // Checked: with the names inserted as HTML, the log says "CSP refused script-src-attr".
-    const log = allExtensionLogs(ui.session.run.userDataDir);
+    const log = (await sessionExtensionLogs(ui.session)).join('\n');
     assert.match(log, /dashboard: 5 charts drawn in [\d.]+ ms \(data\)/);
     assert.doesNotMatch(log, /dashboard page:|ignored a message/, 'the page reported no problem (errors, CSP refusals)');
   });

@@ -19,8 +19,33 @@ export interface StudySnapshot {
   certifications: readonly TrackedCertification[];
   customCertifications: readonly CustomCertification[];
   profile: Profile | null;
+  /** This machine's sessions, then other machines' (see StudyStore.setSyncedRecords). */
+  sessions: readonly StudySession[];
+  /** This machine's practice exams, then other machines'. */
+  practiceExams: readonly PracticeExam[];
+}
+
+/** Other machines' study as records: their Settings Sync summaries (see core/sync/summary.ts). */
+export interface SyncedRecords {
   sessions: readonly StudySession[];
   practiceExams: readonly PracticeExam[];
+}
+
+/** `local` followed by `synced`, made again only when either list changed (snapshot() runs on every refresh). */
+class Concatenation<T> {
+  private local: readonly T[] | null = null;
+  private synced: readonly T[] | null = null;
+  private result: readonly T[] = [];
+
+  of(local: readonly T[], synced: readonly T[]): readonly T[] {
+    if (synced.length === 0) return local;
+    if (local !== this.local || synced !== this.synced) {
+      this.local = local;
+      this.synced = synced;
+      this.result = [...local, ...synced];
+    }
+    return this.result;
+  }
 }
 
 /**
@@ -38,6 +63,16 @@ export class StudyStore {
   private readonly changed = new Emitter<StoreArea>();
   readonly onDidChange = this.changed.event;
   private readonly subscriptions: Disposable[] = [];
+  /**
+   * Other machines' study, shown beside this machine's logs in snapshot() (the tree, the
+   * dashboard, the status record, the team file's hours) but never part of `sessions` or
+   * `practiceExams`: those are this machine's logs, the only thing edits, the timer's overlap
+   * checks, the personal backup and the restore read and write.
+   */
+  private synced: SyncedRecords = { sessions: [], practiceExams: [] };
+  private syncedJson = { sessions: '[]', practiceExams: '[]' };
+  private readonly allSessions = new Concatenation<StudySession>();
+  private readonly allPracticeExams = new Concatenation<PracticeExam>();
 
   constructor(storage: KeyValueStorage, files: FileAccess, storageFolder: string, now: () => Date) {
     this.backupFolder = files.join(storageFolder, 'backups');
@@ -104,9 +139,33 @@ export class StudyStore {
       certifications: this.state.get('certifications'),
       customCertifications: this.state.get('customCertifications'),
       profile: this.state.get('profile'),
-      sessions: this.sessions.all(),
-      practiceExams: this.practiceExams.all(),
+      sessions: this.allSessions.of(this.sessions.all(), this.synced.sessions),
+      practiceExams: this.allPracticeExams.of(this.practiceExams.all(), this.synced.practiceExams),
     };
+  }
+
+  /** Other machines' records as last set (empty until Settings Sync brought some). */
+  syncedRecords(): SyncedRecords {
+    return this.synced;
+  }
+
+  /**
+   * Replaces the other machines' records (core/sync's pull, after each Settings Sync change) and
+   * fires 'sessions' / 'practiceExams' for the lists that actually changed, so an unchanged pull
+   * refreshes nothing. Held in memory only: nothing here is ever written to a file.
+   */
+  setSyncedRecords(records: SyncedRecords): void {
+    const sessionsJson = JSON.stringify(records.sessions);
+    const practiceJson = JSON.stringify(records.practiceExams);
+    const sessionsChanged = sessionsJson !== this.syncedJson.sessions;
+    const practiceChanged = practiceJson !== this.syncedJson.practiceExams;
+    this.synced = {
+      sessions: sessionsChanged ? [...records.sessions] : this.synced.sessions,
+      practiceExams: practiceChanged ? [...records.practiceExams] : this.synced.practiceExams,
+    };
+    this.syncedJson = { sessions: sessionsJson, practiceExams: practiceJson };
+    if (sessionsChanged) this.changed.fire('sessions');
+    if (practiceChanged) this.changed.fire('practiceExams');
   }
 
   setCertifications(list: TrackedCertification[]): Promise<void> {
