@@ -268,7 +268,7 @@ for (const scenario of /** @type {(keyof typeof SCENARIOS)[]} */ (chosen)) {
     const result = await measureProfile(scenario);
     for (const [name, value] of Object.entries(result)) (samples[name] ??= []).push(value);
   }
-  console.log(`\nactivation, ${scenario} (code-server 4.100.3 = VS Code 1.100.3, ten years of data, ${runs} fresh profiles), ms:`);
+  console.log(`\nactivation, ${scenario} (code-server 4.100.3 = VS Code 1.100.3, ${SCENARIOS[scenario].web ? 'no data' : 'ten years of data'}, ${runs} fresh profiles), ms:`);
   console.log(`  ${'figure'.padEnd(62)} ${'min'.padStart(7)} ${'median'.padStart(7)} ${'max'.padStart(7)}`);
   for (const [name, values] of Object.entries(samples)) {
     const known = /** @type {number[]} */ (values.filter((v) => v !== undefined && !Number.isNaN(v))).sort((a, b) => a - b);
