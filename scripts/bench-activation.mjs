@@ -19,7 +19,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { REPO_ROOT } from '../test/harness/paths.mjs';
+import { EXTENSION_ID, REPO_ROOT } from '../test/harness/paths.mjs';
 import { createRunDir, writeUserSettings } from '../test/harness/run-dir.mjs';
 import { codeServerCli, startCodeServer } from '../test/harness/code-server.mjs';
 import { launchBrowser } from '../test/harness/browser.mjs';
@@ -38,7 +38,6 @@ const OURS = displayName(REPO_ROOT);
 const FLOOR_COMMAND = displayName(join(FIXTURES, 'empty-command'));
 const FLOOR_TREE = displayName(join(FIXTURES, 'empty-tree'));
 const FLOOR_WEB = displayName(join(FIXTURES, 'empty-command-web'));
-const OUR_ID = 'cert-study.cert-study-tracker';
 
 /** The extension's own log lines (its "Cert Study" channel), kept beside VS Code's figure. */
 const OWN_FIGURES = [
@@ -168,7 +167,7 @@ const rowWithHours = (page) =>
 async function measureProfile(scenario) {
   const { ours, floors, web = false } = SCENARIOS[scenario];
   const run = createRunDir('bench');
-  writeUserSettings(run, web ? { 'remote.extensionKind': { [OUR_ID]: ['web'] } } : {});
+  writeUserSettings(run, web ? { 'remote.extensionKind': { [EXTENSION_ID]: ['web'] } } : {});
   await codeServerCli(run, [ours, ...floors].flatMap((vsix) => ['--install-extension', vsix]).concat('--force'));
   process.env.CERT_STUDY_DATASET = 'ten-years';
   const env = web ? {} : await seedDemoProfile(run);

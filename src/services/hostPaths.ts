@@ -14,6 +14,11 @@ export function configureHostPaths(globalStorageUri: vscode.Uri): void {
 }
 
 export function uriFromPath(path: string): vscode.Uri {
-  if (!base || base.scheme === 'file') return vscode.Uri.file(path);
-  return base.with({ path: path.replace(/\\/g, '/'), query: '', fragment: '' });
+  return uriFromPathOn(base, path);
+}
+
+/** The rule itself, for a given global storage Uri (the integration tests apply it to what commands return). */
+export function uriFromPathOn(globalStorageUri: vscode.Uri | undefined, path: string): vscode.Uri {
+  if (!globalStorageUri || globalStorageUri.scheme === 'file') return vscode.Uri.file(path);
+  return globalStorageUri.with({ path: path.replace(/\\/g, '/'), query: '', fragment: '' });
 }

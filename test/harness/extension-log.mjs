@@ -5,6 +5,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { EXTENSION_ID } from './paths.mjs';
+import { webWorkerHost } from './run-dir.mjs';
 
 /** Every extension host's log folder for this extension, oldest host first. */
 function hostFolders(/** @type {string} */ userDataDir) {
@@ -21,29 +22,17 @@ function hostFolders(/** @type {string} */ userDataDir) {
   return folders.sort((a, b) => hostNumber(a) - hostNumber(b));
 }
 
-/** The newest extension host's "Cert Study" log ('' when that host has none: the app never loaded there). */
-export function newestExtensionLog(/** @type {string} */ userDataDir) {
-  const newest = hostFolders(userDataDir).at(-1);
-  const file = newest ? join(newest, EXTENSION_ID, 'Cert Study.log') : '';
-  return file && existsSync(file) ? readFileSync(file, 'utf8') : '';
+/** The files of every extension host that has a "Cert Study" log (a host that never loaded the app has none), oldest first. */
+function diskLogFiles(/** @type {string} */ userDataDir) {
+  return hostFolders(userDataDir)
+    .map((dir) => join(dir, EXTENSION_ID, 'Cert Study.log'))
+    .filter((f) => existsSync(f));
 }
 
 /** The newest "Cert Study" log of any extension host ('' when there is none yet). */
 export function latestExtensionLog(/** @type {string} */ userDataDir) {
-  const file = hostFolders(userDataDir)
-    .map((dir) => join(dir, EXTENSION_ID, 'Cert Study.log'))
-    .filter((f) => existsSync(f))
-    .at(-1);
+  const file = diskLogFiles(userDataDir).at(-1);
   return file ? readFileSync(file, 'utf8') : '';
-}
-
-/** Every extension host's "Cert Study" log, oldest first, as one text (a window reload starts a new one). */
-export function allExtensionLogs(/** @type {string} */ userDataDir) {
-  return hostFolders(userDataDir)
-    .map((dir) => join(dir, EXTENSION_ID, 'Cert Study.log'))
-    .filter((f) => existsSync(f))
-    .map((f) => readFileSync(f, 'utf8'))
-    .join('\n');
 }
 
 /**
@@ -91,9 +80,6 @@ export async function browserExtensionLogs(page) {
  * @returns {Promise<string[]>}
  */
 export async function sessionExtensionLogs(session) {
-  if (process.env.CERT_STUDY_EXTENSION_HOST === 'web') return browserExtensionLogs(session.page);
-  return hostFolders(session.run.userDataDir)
-    .map((dir) => join(dir, EXTENSION_ID, 'Cert Study.log'))
-    .filter((f) => existsSync(f))
-    .map((f) => readFileSync(f, 'utf8'));
+  if (webWorkerHost()) return browserExtensionLogs(session.page);
+  return diskLogFiles(session.run.userDataDir).map((f) => readFileSync(f, 'utf8'));
 }

@@ -5,7 +5,7 @@
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CACHE_DIR, RUNS_DIR } from './paths.mjs';
+import { CACHE_DIR, EXTENSION_ID, RUNS_DIR } from './paths.mjs';
 import { onCleanup } from './cleanup.mjs';
 
 /**
@@ -86,8 +86,6 @@ export function createRunDir(label, { keep = process.env.KEEP_RUN === '1' } = {}
   dir.remove = removeNow;
   return dir;
 }
-
-export const EXTENSION_ID = 'cert-study.cert-study-tracker';
 
 /** Whether this run forces the extension into the web worker host (CERT_STUDY_EXTENSION_HOST=web). */
 export function webWorkerHost() {

@@ -1,6 +1,7 @@
 // File access for the integration suites through `vscode.workspace.fs`, so that they run in the
 // Node extension host and in the browser's web worker host alike (no Node `fs` there).
 import * as vscode from 'vscode';
+import { uriFromPathOn } from '../../src/services/hostPaths';
 import { activeContainer } from './support';
 
 const encoder = new TextEncoder();
@@ -74,12 +75,9 @@ export async function tempFolder(prefix: string): Promise<vscode.Uri> {
 }
 
 /**
- * The Uri of a path string the extension returned (a backup's location): `file:` in the Node
- * extension host; in the web worker host, the path on the scheme and authority of the extension's
- * global storage, which is how the extension maps path strings there.
+ * The Uri of a path string the extension returned (a backup's location), by the extension's own
+ * rule (src/services/hostPaths.ts): `file:` in the Node host, global storage's scheme in the web one.
  */
 export async function uriOfPath(path: string): Promise<vscode.Uri> {
-  const storage = (await activeContainer()).context.globalStorageUri;
-  if (storage.scheme === 'file') return vscode.Uri.file(path);
-  return storage.with({ path: path.replace(/\\/g, '/'), query: '', fragment: '' });
+  return uriFromPathOn((await activeContainer()).context.globalStorageUri, path);
 }

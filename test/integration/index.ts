@@ -22,6 +22,7 @@
 import * as vscode from 'vscode';
 import Mocha from 'mocha';
 import type { CertStudyApi } from '../../src/extension';
+import { EXTENSION_ID } from './support';
 
 /** Prefix the runners look for; an ASCII record separator never appears in normal output. */
 export const HOST_LINE_MARK = '\u001e';
@@ -33,8 +34,6 @@ interface Control {
   phase?: number;
   grep?: string;
 }
-
-export const EXTENSION_ID = 'cert-study.cert-study-tracker';
 
 async function readControl(): Promise<Control> {
   const control: Control = {};

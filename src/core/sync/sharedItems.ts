@@ -15,6 +15,11 @@ export const SHARED_KEYS = ['certifications', 'customCertifications', 'plans', '
 export type SharedKey = (typeof SHARED_KEYS)[number];
 export type SharedState = { [K in SharedKey]: SpecValue<StateSpecs, K> };
 
+/** The shared lists: one item per element, named by the store's own identity of it (STATE_SPECS[key].identityOf). */
+const LIST_KEYS = ['certifications', 'customCertifications', 'plans'] as const;
+type ListKey = (typeof LIST_KEYS)[number];
+const isListKey = (key: SharedKey): key is ListKey => (LIST_KEYS as readonly string[]).includes(key);
+
 /** A change to one item: its new value, or null for a removal. */
 export type ItemChange = { value: unknown } | null;
 
@@ -27,9 +32,7 @@ const isFallback = (key: SharedKey, value: unknown) => JSON.stringify(value) ===
  */
 export function itemsOf(state: SharedState): Map<string, unknown> {
   const items = new Map<string, unknown>();
-  for (const c of state.certifications) items.set(`certifications:${c.key}`, c);
-  for (const c of state.customCertifications) items.set(`customCertifications:${c.key}`, c);
-  for (const p of state.plans) items.set(`plans:${p.id}`, p);
+  for (const key of LIST_KEYS) for (const item of state[key]) items.set(`${key}:${STATE_SPECS[key].identityOf(item)}`, item);
   for (const [key, costs] of Object.entries(state.costs)) items.set(`costs:${key}`, costs);
   if (!isFallback('profile', state.profile)) items.set('profile', state.profile);
   if (!isFallback('roi', state.roi)) items.set('roi', state.roi);
@@ -59,7 +62,7 @@ export function parseItemValue(itemId: string, value: unknown): { success: true;
   const key = stateKeyOfItem(itemId);
   const parsed = ITEM_SCHEMAS[key].safeParse(value);
   if (!parsed.success) return { success: false, ...describeFirstIssue(parsed.error) };
-  const own = key === 'certifications' || key === 'customCertifications' ? (parsed.data as { key: string }).key : key === 'plans' ? (parsed.data as { id: string }).id : null;
+  const own = isListKey(key) ? STATE_SPECS[key].identityOf(parsed.data) : null;
   if (own !== null && own !== identityOf(itemId)) {
     return { success: false, path: key === 'plans' ? '.id' : '.key', message: `is ${own}, not the item's ${identityOf(itemId)}` };
   }
@@ -80,16 +83,11 @@ export function withItemChanges(state: SharedState, changes: ReadonlyMap<string,
   }
   const next: Partial<Record<SharedKey, unknown>> = {};
   for (const [key, keyChanges] of byKey) {
+    if (isListKey(key)) {
+      next[key] = applyToList<unknown>(state[key], `${key}:`, STATE_SPECS[key].identityOf, keyChanges);
+      continue;
+    }
     switch (key) {
-      case 'certifications':
-        next.certifications = applyToList(state.certifications, 'certifications:', (c) => c.key, keyChanges);
-        break;
-      case 'customCertifications':
-        next.customCertifications = applyToList(state.customCertifications, 'customCertifications:', (c) => c.key, keyChanges);
-        break;
-      case 'plans':
-        next[key] = applyToList(state.plans, 'plans:', (p) => p.id, keyChanges);
-        break;
       case 'costs': {
         const entries = applyToList(Object.entries(state.costs), 'costs:', ([k]) => k, keyChanges, (id, value): [string, SharedState['costs'][string]] => [identityOf(id), value as SharedState['costs'][string]]);
         next.costs = Object.fromEntries(entries);
