@@ -1,0 +1,157 @@
+// UI test: two profiles, two machines. Each is its own code-server with its own user data and its
+// own browser profile, seeded with its own study. The test plays Settings Sync's part: it copies
+// the keys the extension lists for sync (certStudy.sync.machine.*) out of one profile's
+// globalState and into the other's, where the workbench keeps it (the browser's IndexedDB: the
+// `cert-study.cert-study-tracker` row of vscode-web-state-db-global's ItemTable), then reloads.
+// Laptop: MLA-C01 and PMLE, 30 minutes of MLA-C01 yesterday. Desktop: MLA-C01, 45 minutes
+// yesterday. After the exchange both show PMLE and 1.3 h (75 minutes) on MLA-C01: once, not
+// 1.8 h, which is what the desktop republishing the laptop's minutes as its own would make.
+//   npm run build && npx mocha --no-config --timeout 180000 test/ui/settings-sync.test.mjs
+/* global describe, it, after, indexedDB */
+import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { useUiSession } from '../harness/ui-session.mjs';
+import { EXTENSION_ID } from '../harness/paths.mjs';
+
+const pad = (n) => String(n).padStart(2, '0');
+const isoDay = (d) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+/** A local wall-clock time with this machine's offset, as the extension stores instants. */
+function instant(d) {
+  const offset = -d.getTimezoneOffset();
+  const abs = Math.abs(offset);
+  return `${isoDay(d)}T${pad(d.getHours())}:${pad(d.getMinutes())}:00.000${offset >= 0 ? '+' : '-'}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+}
+
+const yesterday = new Date(new Date().getFullYear(), new Date().getMonth(), new Date().getDate() - 1, 7, 0);
+const cert = (key) => ({ key, status: 'studying', examDate: null, targetMinutes: null, costUsd: null, notes: '', addedAt: instant(yesterday), earnedOn: null, expiresOnOverride: null, attempts: [] });
+const session = (id, minutes) => ({
+  id: `00000000-0000-4000-8000-${String(id).padStart(12, '0')}`,
+  certKey: 'aws-mla-c01',
+  start: instant(yesterday),
+  end: instant(new Date(yesterday.getTime() + minutes * 60_000)),
+  domainId: null,
+  activity: 'reading',
+  source: 'manual',
+  note: '',
+});
+
+/** A profile seeded with `seed` (through the demo import: CERT_STUDY_DEMO_SEED, read when code-server starts). */
+function machine(label, seed) {
+  return useUiSession({
+    label,
+    prepare: (run) => {
+      const file = join(run.root, 'seed.json');
+      writeFileSync(file, JSON.stringify(seed));
+      process.env.CERT_STUDY_DEMO_SEED = file;
+    },
+  });
+}
+
+/** The extension's globalState as the workbench stored it in this browser profile. */
+function readState(page) {
+  return page.evaluate(async (id) => {
+    const db = await new Promise((resolve, reject) => {
+      const request = indexedDB.open('vscode-web-state-db-global');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const value = await new Promise((resolve) => {
+      const request = db.transaction('ItemTable').objectStore('ItemTable').get(id);
+      request.onsuccess = () => resolve(request.result);
+    });
+    db.close();
+    return typeof value === 'string' ? JSON.parse(value) : {};
+  }, EXTENSION_ID);
+}
+
+/** Adds `entries` to the extension's globalState in this browser profile, as Settings Sync would. */
+async function writeState(page, entries) {
+  await page.evaluate(
+    async ({ id, entries }) => {
+      const db = await new Promise((resolve, reject) => {
+        const request = indexedDB.open('vscode-web-state-db-global');
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      const store = db.transaction('ItemTable', 'readwrite').objectStore('ItemTable');
+      const current = await new Promise((resolve) => {
+        const request = store.get(id);
+        request.onsuccess = () => resolve(typeof request.result === 'string' ? JSON.parse(request.result) : {});
+      });
+      await new Promise((resolve, reject) => {
+        const request = store.put(JSON.stringify({ ...current, ...entries }), id);
+        request.onsuccess = resolve;
+        request.onerror = () => reject(request.error);
+      });
+      db.close();
+    },
+    { id: EXTENSION_ID, entries },
+  );
+}
+
+/** The synced keys of this profile, once the workbench has stored this machine's record. */
+async function syncedEntries(page) {
+  for (const deadline = Date.now() + 30_000; Date.now() < deadline; await page.waitForTimeout(500)) {
+    const state = await readState(page);
+    const entries = Object.fromEntries(Object.entries(state).filter(([key]) => key.startsWith('certStudy.sync.machine.')));
+    if (Object.keys(entries).length) return entries;
+  }
+  throw new Error('no certStudy.sync.machine.* key reached the browser storage in 30 s');
+}
+
+const row = (page, text) => page.locator('[id="workbench.view.extension.certStudy"] .monaco-list-row', { hasText: text }).first();
+const hoursOf = async (page, text) => (await row(page, text).locator('.label-description').innerText()).trim();
+
+/** Shows the Cert Study view (a reload restores it open: a click then would close it). */
+async function openView(page) {
+  const icon = page.locator('.part.activitybar a.action-label[class*="activity-workbench-view-extension-certStudy-"]');
+  await icon.waitFor({ timeout: 60_000 });
+  await page.waitForTimeout(1000);
+  if (!(await page.locator('[id="workbench.view.extension.certStudy"]').isVisible())) await icon.click();
+}
+
+/** Copies `entries` into the profile while the window is idle (nothing of ours left to flush), then reloads it. */
+async function receive(page, entries) {
+  await page.waitForTimeout(6000); // the workbench flushes globalState to IndexedDB about every 5 s
+  await writeState(page, entries);
+  await page.reload();
+  await page.locator('.part.activitybar').waitFor({ timeout: 60_000 });
+  await openView(page);
+}
+
+describe('UI: Settings Sync between two profiles (the keys exchanged by the test)', function () {
+  this.timeout(180_000);
+
+  const laptop = machine('ui-sync-laptop', { certifications: [cert('aws-mla-c01'), cert('google-pmle')], sessions: [session(1, 30)], practiceExams: [] });
+  const desktop = machine('ui-sync-desktop', { certifications: [cert('aws-mla-c01')], sessions: [session(2, 45)], practiceExams: [] });
+  after(() => delete process.env.CERT_STUDY_DEMO_SEED);
+
+  it('each profile shows only its own study before anything is exchanged', async () => {
+    await openView(laptop.page);
+    await openView(desktop.page);
+    await row(laptop.page, 'Google').waitFor({ timeout: 30_000 });
+    assert.match(await hoursOf(laptop.page, 'AWS MLA-C01'), /^0\.5 h\b/);
+    await row(desktop.page, 'AWS MLA-C01').waitFor({ timeout: 30_000 });
+    assert.match(await hoursOf(desktop.page, 'AWS MLA-C01'), /^0\.8 h\b/);
+    assert.equal(await row(desktop.page, 'Google').count(), 0);
+  });
+
+  it('the desktop, given the laptop\'s key, shows the laptop\'s certification and 75 minutes', async () => {
+    const fromLaptop = await syncedEntries(laptop.page);
+    assert.equal(Object.keys(fromLaptop).length, 1, 'the laptop publishes one key of its own');
+    await receive(desktop.page, fromLaptop);
+    await row(desktop.page, 'Google').waitFor({ timeout: 30_000 });
+    await row(desktop.page, 'AWS MLA-C01').locator('.label-description', { hasText: /^1\.3 h/ }).waitFor({ timeout: 30_000 });
+  });
+
+  it('the laptop, given the desktop\'s keys back, shows 75 minutes too: the laptop\'s 30 are not counted twice', async () => {
+    const fromDesktop = await syncedEntries(desktop.page);
+    const keys = Object.keys(fromDesktop).sort();
+    assert.equal(keys.length, 2, `the desktop lists its own key and the laptop's: ${keys.join(', ')}`);
+    await receive(laptop.page, fromDesktop);
+    await row(laptop.page, 'AWS MLA-C01').locator('.label-description', { hasText: /^1\.3 h/ }).waitFor({ timeout: 30_000 });
+    assert.match(await hoursOf(laptop.page, 'AWS MLA-C01'), /^1\.3 h\b/);
+    await laptop.session.screenshot('ui-settings-sync-laptop');
+  });
+});
