@@ -35,7 +35,8 @@ import type { ScheduledTimers } from './shell/timers';
 import type { ShellHost } from './shell/host';
 import type { FileAccess } from './core/store/ports';
 import { configureHostPaths } from './services/hostPaths';
-import { SettingsSync } from './settingsSync';
+import type * as SyncModule from './settingsSync';
+import type { SettingsSync } from './settingsSync';
 import { announceMorningBlock } from './timer/morningBlockPrompt';
 import { clearExamDateCommand, recordExamResultCommand, setExamDateCommand } from './commands/examCommands';
 import { StatusRecordWriter } from './statusRecordWriter';
@@ -97,8 +98,12 @@ export class Container implements vscode.Disposable {
   /** The progress dashboard (a webview panel; its page and Chart.js are dist/webview.js, loaded by the panel). */
   readonly dashboard: DashboardHost;
   private readonly timerDeps: TimerCommandDeps;
-  /** Settings Sync: this machine's record out, other machines' in (see src/settingsSync.ts). */
-  readonly sync: SettingsSync;
+  private syncPart: SettingsSync | undefined;
+  /** Settings Sync: this machine's record out, other machines' in (src/settingsSync.ts); there once `syncReady` settled. */
+  get sync(): SettingsSync {
+    if (!this.syncPart) throw new Error('Settings Sync has not started yet (await syncReady)');
+    return this.syncPart;
+  }
   /** Settles when Settings Sync has taken in what arrived and published this machine's record. */
   readonly syncReady: Promise<void>;
   /** Settles when stored data has loaded (problems, if any, were reported). */
@@ -127,18 +132,26 @@ export class Container implements vscode.Disposable {
     // refreshes with the hours when they are in. Commands wait for both.
     const stateReady = this.loadState();
     this.ready = this.loadLogs(stateReady, activationStart);
-    this.sync = new SettingsSync({
-      context,
-      store: this.store,
-      files,
-      storageFolder: context.globalStorageUri.fsPath,
-      now,
-      newId: randomUUID,
-      log: this.log,
-      report: (problems) => this.problems.report(problems),
-    });
-    this.disposables.push(this.sync);
-    this.syncReady = this.ready.then(() => this.sync.start()).catch((err) => this.log.warn(`settings sync: ${String(err)}`));
+    this.syncReady = this.ready
+      .then(() => {
+        // Required here rather than imported at the top: esbuild then runs the sync modules'
+        // bodies (their zod schemas, about 3 ms) once the tree has its hours, not while app.js loads.
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        const { SettingsSync } = require('./settingsSync') as typeof SyncModule;
+        this.syncPart = new SettingsSync({
+          context,
+          store: this.store,
+          files,
+          storageFolder: context.globalStorageUri.fsPath,
+          now,
+          newId: randomUUID,
+          log: this.log,
+          report: (problems) => this.problems.report(problems),
+        });
+        this.disposables.push(this.syncPart);
+        return this.syncPart.start();
+      })
+      .catch((err) => this.log.warn(`settings sync: ${String(err)}`));
     this.service = new CertificationService(this.store, now, (message, ...args) => vscode.l10n.t(message, ...args));
     this.practice = new PracticeService(this.store, now, (message, ...args) => vscode.l10n.t(message, ...args));
     this.dashboard = new DashboardHost({
