@@ -113,7 +113,7 @@ export function activateShell(context: vscode.ExtensionContext, host: ShellHost)
     );
     loadIfTimerExists();
     // `npm start -- --demo` hands over data to import.
-    if (host.demoSeedRequested) void app();
+    if (host.demoSeedRequested()) void app();
   }, 0);
 
   const activateMs = performance.now() - activationStart;

@@ -24,5 +24,6 @@ export interface ShellHost {
   loadBundle<N extends BundleName>(name: N): Promise<Bundles[N]>;
   /** The bundles loaded so far in this window, in the order they were loaded. */
   loadedBundles(): readonly BundleName[];
-  readonly demoSeedRequested: boolean;
+  /** Asked after activate() returned (in the browser it reads a setting, which activation need not pay for). */
+  demoSeedRequested(): boolean;
 }

@@ -30,7 +30,7 @@ export function webHost(extensionUri: vscode.Uri): ShellHost {
     },
     loadedBundles: () => loaded,
     // Demo data (tests, demos) is named by a hidden setting here: the worker has no environment.
-    demoSeedRequested: Boolean(vscode.workspace.getConfiguration('certStudy').get<unknown>('testing.demoSeedPath')),
+    demoSeedRequested: () => Boolean(vscode.workspace.getConfiguration('certStudy').get<unknown>('testing.demoSeedPath')),
   };
 }
 
