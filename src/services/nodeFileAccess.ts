@@ -1,5 +1,6 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import { linePrefix } from '../core/store/linePrefix';
 import type { FileAccess } from '../core/store/ports';
 
 /**
@@ -16,7 +17,7 @@ export class NodeFileAccess implements FileAccess {
     }
   }
 
-  async lastChar(file: string): Promise<string | undefined> {
+  private async lastChar(file: string): Promise<string | undefined> {
     let handle: fs.FileHandle | undefined;
     try {
       handle = await fs.open(file, 'r');
@@ -50,9 +51,10 @@ export class NodeFileAccess implements FileAccess {
     await fs.rename(temp, file);
   }
 
-  async appendText(file: string, text: string): Promise<void> {
+  async appendLines(file: string, lines: string, header: string): Promise<void> {
+    const prefix = linePrefix(await this.lastChar(file), header);
     await fs.mkdir(path.dirname(file), { recursive: true });
-    await fs.appendFile(file, text, 'utf8');
+    await fs.appendFile(file, prefix + lines, 'utf8');
   }
 
   async remove(file: string): Promise<void> {

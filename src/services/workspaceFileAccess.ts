@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { FileAccess } from '../core/store/ports';
+import { linePrefix } from '../core/store/linePrefix';
 import { withWriteLease } from '../core/store/writeLease';
 import { newId } from '../core/util/ids';
 
@@ -9,7 +10,7 @@ import { newId } from '../core/util/ids';
  * global storage (`vscode-remote:` in code-server, `vscode-userdata:` in vscode.dev).
  *
  * `workspace.fs` has no append and no create-if-missing, so:
- *  - an append is a read, then an atomic rewrite (a temporary file renamed over the old one),
+ *  - an append is one read, then an atomic rewrite (a temporary file renamed over the old one),
  *    under a write lease (core/store/writeLease.ts): two tabs appending at once take turns and
  *    neither record is lost; a tab killed mid-append leaves the old file whole and a lease that
  *    goes stale after 10 s;
@@ -26,11 +27,6 @@ export class WorkspaceFileAccess implements FileAccess {
       if (isNotFound(err)) return undefined;
       throw err;
     }
-  }
-
-  async lastChar(file: string): Promise<string | undefined> {
-    const text = await this.readText(file);
-    return text === undefined ? undefined : text.slice(-1);
   }
 
   async size(file: string): Promise<number | undefined> {
@@ -50,8 +46,12 @@ export class WorkspaceFileAccess implements FileAccess {
     await vscode.workspace.fs.rename(temp, target, { overwrite: true });
   }
 
-  appendText(file: string, text: string): Promise<void> {
-    return withWriteLease(this, `${file}.lock`, async () => this.writeTextAtomic(file, ((await this.readText(file)) ?? '') + text), {
+  appendLines(file: string, lines: string, header: string): Promise<void> {
+    const append = async () => {
+      const before = await this.readText(file);
+      await this.writeTextAtomic(file, (before ?? '') + linePrefix(before?.slice(-1), header) + lines);
+    };
+    return withWriteLease(this, `${file}.lock`, append, {
       now: Date.now,
       token: newId,
       sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),

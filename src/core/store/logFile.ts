@@ -114,11 +114,7 @@ export class LogFile<T> {
     this.assertWritable();
     const fresh = records.map((r) => this.spec.recordSchema.parse(r)).filter((r) => !this.knownIds.has(this.spec.idOf(r)));
     if (fresh.length === 0) return;
-    const last = await this.files.lastChar(this.path);
-    // A file that does not end in a newline (hand-edited, or a crash mid-append) would glue
-    // this record to its last line and lose both: start a line of our own.
-    const prefix = last === undefined || last === '' ? this.headerLine() : last === '\n' ? '' : '\n';
-    await this.files.appendText(this.path, prefix + fresh.map((r) => JSON.stringify(r) + '\n').join(''));
+    await this.files.appendLines(this.path, fresh.map((r) => JSON.stringify(r) + '\n').join(''), this.headerLine());
     this.records = [...this.records, ...fresh];
     for (const r of fresh) this.knownIds.add(this.spec.idOf(r));
     this.knownSize = await this.files.size(this.path);

@@ -11,14 +11,17 @@ export interface KeyValueStorage {
 export interface FileAccess {
   /** The file's text, or undefined when it does not exist. */
   readText(path: string): Promise<string | undefined>;
-  /** The file's last character ('' when empty), or undefined when it does not exist. */
-  lastChar(path: string): Promise<string | undefined>;
   /** The file's size in bytes, or undefined when it does not exist. */
   size(path: string): Promise<number | undefined>;
   /** Replaces the file in one step (write a temporary file, then rename), creating folders. */
   writeTextAtomic(path: string, text: string): Promise<void>;
-  /** Appends to the file, creating it and its folders when missing. */
-  appendText(path: string, text: string): Promise<void>;
+  /**
+   * Appends whole lines to the file, creating it and its folders when missing: after `header`
+   * when the file is missing or empty, and on a line of their own when the file does not end in
+   * a newline (see linePrefix.ts). One call, so an implementation that must read the file to
+   * append (workspace.fs) reads it once, and decides under the same lease as it writes.
+   */
+  appendLines(path: string, lines: string, header: string): Promise<void>;
   /** Deletes the file; nothing happens when it does not exist. */
   remove(path: string): Promise<void>;
   /**
