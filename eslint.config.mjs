@@ -62,7 +62,8 @@ export default tseslint.config(
             {
               regex: '(^|/)core/calendar/ics$',
               allowTypeImports: true,
-              message: 'The calendar writer is dist/calendar.js, loaded on first use: go through src/calendar/loadCalendar.ts (README, "Keeping activation cheap").',
+              message:
+                "The calendar writer is dist/calendar.js, loaded on first use: go through the shell host's loadBundle('calendar') (src/shell/nodeHost.ts, src/shell/webHost.ts), as PlanCommandDeps.loadCalendar does (README, \"Keeping activation cheap\").",
             },
           ],
         },

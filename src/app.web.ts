@@ -14,8 +14,11 @@ export function startApp(context: vscode.ExtensionContext, shell: ShellParts): C
   return new Container(context, shell, files, (store, log) => seedDemoData(store, log, files, demoSeedPath()));
 }
 
-/** `certStudy.testing.demoSeedPath`: hidden (not in package.json), for tests and demos only. */
+/**
+ * `certStudy.testing.demoSeedPath`: hidden (not in package.json), for tests and demos only. Read
+ * from user settings only: a folder's own settings (an untrusted one's included) cannot import data.
+ */
 export function demoSeedPath(): string | undefined {
-  const value = vscode.workspace.getConfiguration('certStudy').get<unknown>('testing.demoSeedPath');
+  const value = vscode.workspace.getConfiguration('certStudy').inspect<unknown>('testing.demoSeedPath')?.globalValue;
   return typeof value === 'string' && value ? value : undefined;
 }

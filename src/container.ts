@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { CertificationService } from './core/certificationService';
 import type { StoreProblem } from './core/store/ports';
 import { StudyStore } from './core/store/studyStore';
+import { serialStorageFor } from './core/store/serialStorage';
 import {
   addCertification,
   editCertification,
@@ -41,7 +42,7 @@ import { announceMorningBlock } from './timer/morningBlockPrompt';
 import { clearExamDateCommand, recordExamResultCommand, setExamDateCommand } from './commands/examCommands';
 import { StatusRecordWriter } from './statusRecordWriter';
 import { TimerController } from './timer/timerController';
-import { teamCommandTable } from './team/loadTeam';
+import { reviveTeamReport, teamCommandTable } from './team/loadTeam';
 import { DashboardHost } from './dashboard/dashboardPanel';
 import { newId as randomUUID } from './core/util/ids';
 import { PlanService } from './core/plans/planService';
@@ -125,7 +126,10 @@ export class Container implements vscode.Disposable {
     this.disposables.push(this.log);
     this.log.info(`activate took ${shell.activateMs.toFixed(2)} ms`);
     this.log.info(`app loaded in ${shell.appLoadMs.toFixed(1)} ms, ${(performance.now() - activationStart).toFixed(1)} ms after activation`);
-    this.store = new StudyStore(context.globalState, this.files, context.globalStorageUri.fsPath, now);
+    // One queue for every write to globalState: the store's, Settings Sync's and the status
+    // record's (see core/store/serialStorage.ts: concurrent writes lost a certification).
+    const globalState = serialStorageFor(context.globalState);
+    this.store = new StudyStore(globalState, this.files, context.globalStorageUri.fsPath, now);
     this.disposables.push(this.store);
     // The small globalState part loads first and is enough to show the certifications; the
     // logs (the expensive part: ten years of sessions validated with zod) follow, and the tree
@@ -140,6 +144,7 @@ export class Container implements vscode.Disposable {
         const { SettingsSync } = require('./settingsSync') as typeof SyncModule;
         this.syncPart = new SettingsSync({
           context,
+          storage: globalState,
           store: this.store,
           files,
           storageFolder: context.globalStorageUri.fsPath,
@@ -153,7 +158,7 @@ export class Container implements vscode.Disposable {
       })
       .catch((err) => this.log.warn(`settings sync: ${String(err)}`));
     this.service = new CertificationService(this.store, now, (message, ...args) => vscode.l10n.t(message, ...args));
-    this.practice = new PracticeService(this.store, now, (message, ...args) => vscode.l10n.t(message, ...args));
+    this.practice = new PracticeService(this.store, now, (message, ...args) => vscode.l10n.t(message, ...args), (key) => this.service.markStudying(key));
     this.dashboard = new DashboardHost({
       extensionUri: context.extensionUri,
       snapshot: () => this.store.snapshot(),
@@ -249,7 +254,7 @@ export class Container implements vscode.Disposable {
     );
     this.practiceReminders = new PracticeReminders(this.store, () => this.practice.catalog(), now, this.runCommand, this.log);
 
-    this.statusRecord = new StatusRecordWriter(context.globalState, this.store, () => this.service.catalog(), now, shell.refreshCountdown);
+    this.statusRecord = new StatusRecordWriter(globalState, this.store, () => this.service.catalog(), now, shell.refreshCountdown);
     void this.ready.then(() => this.statusRecord.write());
     this.disposables.push(
       this.statusRecord,
@@ -327,6 +332,11 @@ export class Container implements vscode.Disposable {
       loadCalendar: () => this.shell.host.loadBundle('calendar'),
       version: String((this.context.extension.packageJSON as { version?: unknown }).version ?? '0.0.0'),
     };
+  }
+
+  /** A team report VS Code restores after a reload (the shell's panel serializer): dist/team.js reads its files again. */
+  reviveTeamReport(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
+    return reviveTeamReport({ context: this.context, store: this.store, catalog: () => this.service.catalog(), now: this.shell.now, log: this.log, files: this.files, loadTeam: () => this.shell.host.loadBundle('team') }, panel, state);
   }
 
   /** The shell found a renewal reminder due (90, 30 or 7 days before an expiry). */

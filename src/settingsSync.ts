@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { StoreProblem } from './core/store/ports';
-import type { FileAccess } from './core/store/ports';
+import type { FileAccess, KeyValueStorage } from './core/store/ports';
 import type { StudyStore } from './core/store/studyStore';
 import { readOrCreateMachineId } from './core/sync/machineId';
 import { SyncService } from './core/sync/syncService';
@@ -8,6 +8,8 @@ import type { Log } from './services/log';
 
 export interface SettingsSyncDeps {
   context: vscode.ExtensionContext;
+  /** globalState behind the store's one write queue (core/store/serialStorage.ts). */
+  storage: KeyValueStorage;
   store: StudyStore;
   files: FileAccess;
   storageFolder: string;
@@ -38,9 +40,9 @@ export class SettingsSync implements vscode.Disposable {
    * Then: pull on focus (Sync may have written), publish on blur.
    */
   async start(): Promise<void> {
-    const { context, store, files, storageFolder, now, newId } = this.deps;
+    const { storage, store, files, storageFolder, now, newId } = this.deps;
     const machineId = await readOrCreateMachineId(files, storageFolder, newId);
-    this.service = new SyncService({ storage: context.globalState, store, machineId, now });
+    this.service = new SyncService({ storage, store, machineId, now });
     // Published when the window loses focus, not on every change: globalState is one object per
     // extension, and a write of ours racing the store's own writes (a command's) could bring back
     // an older copy of it (measured: with a publish after every change, four integration tests

@@ -2,6 +2,8 @@ import * as vscode from 'vscode';
 import type { Catalog } from './core/catalog/catalog';
 import { buildStatusRecord, renewalId } from './core/exam/statusRecord';
 import { daysUntil, dueRenewalReminder, readStatusRecord, RENEWAL_THRESHOLDS, STATUS_RECORD_KEY, type RenewalItem } from './core/exam/statusCountdown';
+import type { KeyValueStorage } from './core/store/ports';
+import { serialStorageFor } from './core/store/serialStorage';
 import type { StudyStore } from './core/store/studyStore';
 import { asPlainText } from './core/util/plainText';
 import { config } from './services/config';
@@ -17,13 +19,18 @@ export class StatusRecordWriter implements vscode.Disposable {
   private last = '';
   private showing = false;
 
+  private readonly globalState: KeyValueStorage;
+
   constructor(
-    private readonly globalState: vscode.Memento,
+    globalState: KeyValueStorage,
     private readonly store: StudyStore,
     private readonly catalog: () => Catalog,
     private readonly now: () => Date,
     private readonly refreshCountdown: () => void,
-  ) {}
+  ) {
+    // On the store's queue, like every write to globalState (see SerialStorage).
+    this.globalState = serialStorageFor(globalState);
+  }
 
   /** Rewrites the record when what it says changed, then lets the status bar show it. */
   async write(): Promise<void> {

@@ -3,7 +3,7 @@
 // with a real Node extension host) driven by headless chromium. The npm script builds first:
 //   npm run test:integration   (= node esbuild.js --tests && node test/run-integration.mjs)
 //
-// Usage: node test/run-integration.mjs [--tests out/test/x/index.js] [--grep REGEX]
+// Usage: node test/run-integration.mjs [--tests out/test/x/index.js] [--grep REGEX] [--only SESSION,...]
 //          [--timeout MS] [--phases N | --no-reload] [--verbose]
 //
 // Exit code: 0 all passed; 1 a test failed (the workbench reported exit code 1); 2 timeout or
@@ -46,6 +46,8 @@ const { values } = parseArgs({
     timeout: { type: 'string', default: String(5 * 60_000) },
     phases: { type: 'string', default: '2' },
     'no-reload': { type: 'boolean', default: false },
+    // Runs only the named session(s), comma-separated: integration, integration-reload, integration-fresh-profile.
+    only: { type: 'string' },
     verbose: { type: 'boolean', default: process.env.VERBOSE === '1' },
   },
 });
@@ -54,9 +56,19 @@ const testsPath = resolve(REPO_ROOT, values.tests);
 const timeoutMs = Number(values.timeout);
 const phases = values['no-reload'] ? 0 : Number(values.phases);
 
-/** @type {{ name: string, phases: number }[]} */
-const sessions = [{ name: 'integration', phases: 0 }];
-if (phases > 0 && !values.grep) sessions.push({ name: 'integration-reload', phases });
+/** @type {{ name: string, phases: number, grep?: string }[]} */
+const sessions = [{ name: 'integration', phases: 0, grep: values.grep }];
+if (phases > 0 && !values.grep) {
+  sessions.push({ name: 'integration-reload', phases });
+  // A new profile where the "[fresh profile]" suite is alone, so its commands are the window's
+  // first action (they load the app while Settings Sync starts), then two reloads.
+  sessions.push({ name: 'integration-fresh-profile', phases: 3, grep: '\\[fresh profile\\]' });
+}
+
+if (values.only) {
+  const wanted = values.only.split(',');
+  sessions.splice(0, sessions.length, ...sessions.filter((s) => wanted.includes(s.name)));
+}
 
 let exitCode = 0;
 let passed = 0;
@@ -66,7 +78,7 @@ for (const session of sessions) {
   const result = await runExtensionTests({
     testsPath,
     phases: session.phases,
-    grep: values.grep,
+    grep: session.grep,
     timeoutMs,
     label: session.name,
     verbose: values.verbose,

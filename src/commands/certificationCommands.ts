@@ -85,7 +85,8 @@ async function pickField(cert: TrackedCertification, name: string): Promise<Edit
     { field: 'examDate', label: t('Exam date'), description: cert.examDate ?? t('not booked'), icon: 'calendar' },
     { field: 'targetHours', label: t('Study target (hours)'), description: cert.targetMinutes === null ? t('none') : formatHours(cert.targetMinutes), icon: 'clock' },
     { field: 'costUsd', label: t('Cost (USD)'), description: cert.costUsd === null ? t('none') : String(cert.costUsd), icon: 'credit-card' },
-    { field: 'notes', label: t('Notes'), description: cert.notes.slice(0, 60), icon: 'note' },
+    // Quick picks render `$(icon)` in descriptions: the notes as typed.
+    { field: 'notes', label: t('Notes'), description: asPlainText(cert.notes.slice(0, 60)), icon: 'note' },
     { field: 'status', label: t('Status'), description: statusLabel(cert.status, t), icon: 'symbol-enum' },
   ];
   if (cert.status === 'passed' || cert.status === 'expired') {

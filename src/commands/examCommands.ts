@@ -1,23 +1,14 @@
 import * as vscode from 'vscode';
-import * as z from 'zod';
 import { parseCommandArg } from '../core/commandArgs';
 import type { CertificationService } from '../core/certificationService';
 import { ExamResultError, scoreScaleOf } from '../core/exam/examResult';
-import { CertKeySchema, IsoDateSchema } from '../core/model/primitives';
+import { ClearExamDateArgSchema, RecordExamResultArgSchema, SetExamDateArgSchema, type RecordExamResultArg } from '../core/exam/args';
 import type { TrackedCertification } from '../core/model/tracking';
 import { calendarDaysUntil, localToday } from '../core/time/clock';
 import { asPlainText } from '../core/util/plainText';
 import { askDate, pickTracked } from './prompts';
 
 const t = (message: string, ...args: Array<string | number | boolean>) => vscode.l10n.t(message, ...args);
-
-/** `certStudy.setExamDate [{ key, date?, confirmPast? }]`: `confirmPast` records a past date as history without asking. */
-export const SetExamDateArgSchema = z.object({ key: CertKeySchema, date: IsoDateSchema.optional(), confirmPast: z.boolean().optional() }).strict();
-export const ClearExamDateArgSchema = z.object({ key: CertKeySchema }).strict();
-/** `certStudy.recordExamResult [{ key, result, date, score? }]`: the score on the exam's own scale (a percent for a custom certification). */
-export const RecordExamResultArgSchema = z
-  .object({ key: CertKeySchema, result: z.enum(['passed', 'failed']), date: IsoDateSchema, score: z.number().optional() })
-  .strict();
 
 const nameOf = (service: CertificationService, key: string) => asPlainText(service.catalog().get(key)?.shortName ?? key);
 
@@ -78,7 +69,7 @@ export async function recordExamResultCommand(service: CertificationService, raw
   return recorded;
 }
 
-async function askResult(service: CertificationService, now: () => Date): Promise<z.infer<typeof RecordExamResultArgSchema> | undefined> {
+async function askResult(service: CertificationService, now: () => Date): Promise<RecordExamResultArg | undefined> {
   const title = t('Record Exam Result');
   const key = await pickTracked(bookable(service.tracked()), service.catalog(), title);
   if (!key) return undefined;

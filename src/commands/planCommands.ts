@@ -4,6 +4,7 @@ import type * as Ics from '../core/calendar/ics';
 import type { Catalog } from '../core/catalog/catalog';
 import { validateDateInput, validateNumberInput } from '../core/commandArgs';
 import { calendarEvents, type CalendarEvent } from '../core/calendar/events';
+import { sequenceEvents } from '../core/calendar/sequence';
 import type { CostItem, CostKind, Month, Plan, StackId } from '../core/model/plans';
 import type { BlockSettings } from '../core/timer/blockSchedule';
 import {
@@ -380,7 +381,8 @@ export async function showRoiCommand(deps: PlanCommandDeps): Promise<RoiFigures>
 
 export interface ExportCalendarResult {
   path: string;
-  events: { uid: string; summary: string; kind: CalendarEvent['kind'] }[];
+  /** `sequence`: the SEQUENCE written, which rises only for an event that changed since the last export. */
+  events: { uid: string; summary: string; kind: CalendarEvent['kind']; sequence: number }[];
 }
 
 /**
@@ -402,7 +404,7 @@ export async function exportCalendarCommand(deps: PlanCommandDeps, rawArg: unkno
     if (!target) return undefined;
   }
   // The export's id is made once and kept: every UID carries it.
-  state = await deps.store.state.update('calendarExport', (current) => current ?? { id: deps.newId(), lastPath: null });
+  state = await deps.store.state.update('calendarExport', (current) => current ?? { id: deps.newId(), lastPath: null, events: {}, sequenceBase: 0 });
   const calendarId = state!.id;
   const settings = deps.settings();
   const snapshot = deps.store.snapshot();
@@ -420,15 +422,17 @@ export async function exportCalendarCommand(deps: PlanCommandDeps, rawArg: unkno
     now,
     t,
   });
-  const text = (await deps.loadCalendar()).writeIcs(events, { now, version: deps.version, calendarName: t('Cert Study') });
+  // SEQUENCE rises for the events that changed since the last export, and only for them.
+  const sequenced = sequenceEvents(events, state, now);
+  const text = (await deps.loadCalendar()).writeIcs(events, { now, version: deps.version, calendarName: t('Cert Study'), sequences: sequenced.sequences });
   await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
   const lastPath = target.fsPath;
-  await deps.store.state.update('calendarExport', (current) => ({ id: current?.id ?? calendarId, lastPath }));
+  await deps.store.state.update('calendarExport', (current) => ({ id: current?.id ?? calendarId, lastPath, events: sequenced.events, sequenceBase: sequenced.sequenceBase }));
   deps.log.info(`calendar exported: ${target.fsPath} (${events.length} events)`);
   if (!arg) {
     void vscode.window.showInformationMessage(
       t('Exported {0} calendar events to {1}. Import it into your calendar; importing a newer export updates the same events.', events.length, target.fsPath),
     );
   }
-  return { path: target.fsPath, events: events.map((e) => ({ uid: e.uid, summary: e.summary, kind: e.kind })) };
+  return { path: target.fsPath, events: events.map((e) => ({ uid: e.uid, summary: e.summary, kind: e.kind, sequence: sequenced.sequences[e.uid] })) };
 }

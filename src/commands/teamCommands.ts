@@ -25,7 +25,8 @@ import { localToday } from '../core/time/clock';
 import { asPlainText } from '../core/util/plainText';
 import type { Log } from '../services/log';
 import { askProfile } from '../team/profilePrompts';
-import { TeamReportPanel } from '../team/reportPanel';
+import { TeamReportPanel, type ShownReport } from '../team/reportPanel';
+import { ReportViewStateSchema } from '../shared/teamReportProtocol';
 
 /**
  * The team commands: Export for Team, Edit Profile, Back Up All Data, Restore from Backup and
@@ -99,6 +100,7 @@ export async function exportTeamFile(deps: TeamDeps, rawArg: unknown): Promise<E
     ...deps.store.snapshot(),
     profile,
     catalog: deps.catalog(),
+    costs: deps.store.state.get('costs'),
     now: deps.now(),
     generator: deps.generator,
   });
@@ -277,16 +279,45 @@ export async function openTeamReport(deps: TeamDeps, rawArg: unknown): Promise<{
     if (chosen === undefined) return undefined;
     requirements = chosen ?? undefined;
   }
+  const shown = await readReport(deps, sources!, requirements ?? null);
+  const panel = TeamReportPanel.show(deps.extensionUri, deps.log, shown);
+  const csv = arg?.csv ? await panel.exportCsv(deps.uriFromPath(arg.csv)) : undefined;
+  return { report: shown.report, ...(csv ? { csv } : {}) };
+}
+
+/** Reads the team files (and the requirements) and merges them into the report, as they are now. */
+async function readReport(deps: TeamDeps, sources: readonly vscode.Uri[], requirements: vscode.Uri | null): Promise<ShownReport> {
   const problems: FileProblem[] = [];
   const inputs: TeamInput[] = [];
-  for (const uri of sources!) inputs.push(...(await readTeamSources(uri, problems)));
+  for (const uri of sources) inputs.push(...(await readTeamSources(uri, problems)));
   const reqInput = requirements ? await readLimited(requirements, MAX_REQUIREMENTS_BYTES, 'requirements file') : null;
   const catalog = deps.catalog();
   const { report, merged } = teamReportFrom(inputs, reqInput, localToday(deps.now()), (k) => catalog.get(k)?.name, problems);
   deps.log.info(`team report: ${report.engineers.length} engineers from ${report.fileCount} files${report.problems.length ? `; refused:\n${report.problems.map(describeProblem).join('\n')}` : ''}`);
-  const panel = TeamReportPanel.show(deps.extensionUri, deps.log, report, merged);
-  const csv = arg?.csv ? await panel.exportCsv(deps.uriFromPath(arg.csv)) : undefined;
-  return { report, ...(csv ? { csv } : {}) };
+  return { report, merged, sources: { files: sources.map((u) => u.toString()), requirements: requirements?.toString() ?? null } };
+}
+
+/**
+ * A team report VS Code restores after a window reload (the shell's panel serializer, through
+ * src/team/loadTeam.ts): `state` is what the page kept, the files the report was made from. They
+ * are read again, so the report shows them as they are now (a file since removed is listed as
+ * refused). A state that names no files (not one this version's page keeps) closes the panel.
+ */
+export async function reviveTeamReport(deps: TeamDeps, panel: vscode.WebviewPanel, state: unknown): Promise<TeamReport | undefined> {
+  const saved = ReportViewStateSchema.safeParse(state);
+  if (!saved.success) {
+    deps.log.warn('team report: the restored panel kept no team files to read again; it is closed (open the report again)');
+    panel.dispose();
+    return undefined;
+  }
+  const { files, requirements } = saved.data.sources;
+  const shown = await readReport(
+    deps,
+    files.map((f) => vscode.Uri.parse(f, true)),
+    requirements === null ? null : vscode.Uri.parse(requirements, true),
+  );
+  TeamReportPanel.revive(panel, deps.extensionUri, deps.log, shown);
+  return shown.report;
 }
 
 async function pickTeamSources(): Promise<vscode.Uri[] | undefined> {

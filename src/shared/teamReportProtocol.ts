@@ -3,7 +3,7 @@ import * as z from 'zod';
 /**
  * Messages between the team report's host (src/team/reportPanel.ts) and its page
  * (src/team/page/main.ts). Both sides validate what they receive: the page posts only `ready`
- * and `exportCsv`; the host posts the report, built from files the lead picked.
+ * and `exportCsv`; the host posts the report, built from files the lead picked, and those files.
  */
 export const PageMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ready') }).strict(),
@@ -54,5 +54,23 @@ export const ReportSchema = z.object({
 });
 export type ReportData = z.infer<typeof ReportSchema>;
 
-export const HostMessageSchema = z.discriminatedUnion('type', [z.object({ type: z.literal('report'), report: ReportSchema }).strict()]);
+/**
+ * The files a report was made from, as URI strings (`file:///…`, or the browser host's scheme):
+ * the page keeps them as its webview state (`setState`), so after a window reload VS Code hands
+ * them to the panel serializer, which reads the files again (src/team/reportPanel.ts). Only the
+ * paths: the report itself, which names the whole team, is never kept in the workbench's storage.
+ */
+export const ReportSourcesSchema = z
+  .object({
+    files: z.array(z.string().min(1).max(8192)).min(1).max(1000),
+    requirements: z.string().min(1).max(8192).nullable(),
+  })
+  .strict();
+export type ReportSources = z.infer<typeof ReportSourcesSchema>;
+
+/** What the page keeps with `setState`, and the serializer gets back after a reload. */
+export const ReportViewStateSchema = z.object({ v: z.literal(1), sources: ReportSourcesSchema }).strict();
+export type ReportViewState = z.infer<typeof ReportViewStateSchema>;
+
+export const HostMessageSchema = z.discriminatedUnion('type', [z.object({ type: z.literal('report'), report: ReportSchema, sources: ReportSourcesSchema }).strict()]);
 export type HostMessage = z.infer<typeof HostMessageSchema>;

@@ -79,10 +79,14 @@ export function activateShell(context: vscode.ExtensionContext, host: ShellHost)
   for (const id of Object.values(COMMAND_IDS)) {
     context.subscriptions.push(vscode.commands.registerCommand(id, async (arg: unknown) => (await app()).runCommand(id, arg)));
   }
-  // A dashboard left open before a reload comes back; only then is the app loaded for it.
+  // A dashboard or team report left open before a reload comes back; only then is the app loaded
+  // for it (and for the report, dist/team.js, which reads the report's files again).
   context.subscriptions.push(
     vscode.window.registerWebviewPanelSerializer('certStudy.dashboard', {
       deserializeWebviewPanel: (panel, state: unknown) => app().then((c) => c.dashboard.revive(panel, state)),
+    }),
+    vscode.window.registerWebviewPanelSerializer('certStudy.teamReport', {
+      deserializeWebviewPanel: (panel, state: unknown) => app().then((c) => c.reviveTeamReport(panel, state)),
     }),
   );
 

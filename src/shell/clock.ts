@@ -4,7 +4,8 @@ import vscode = require('vscode');
 /**
  * The extension's one clock. A hidden setting, `certStudy.testing.clockOffsetMs` (not in
  * package.json: for tests only), shifts it, so UI tests can stand at 07:59:58 or an hour after a
- * crash without waiting real minutes.
+ * crash without waiting real minutes. Read from user settings only: a folder's own settings (an
+ * untrusted folder's included: the extension runs there) cannot move the time sessions are saved with.
  */
 export class Clock implements vscode.Disposable {
   private offsetMs = 0;
@@ -24,7 +25,7 @@ export class Clock implements vscode.Disposable {
   }
 
   private read(): void {
-    const value = vscode.workspace.getConfiguration('certStudy').get<unknown>('testing.clockOffsetMs');
+    const value = vscode.workspace.getConfiguration('certStudy').inspect<unknown>('testing.clockOffsetMs')?.globalValue;
     this.offsetMs = typeof value === 'number' && Number.isFinite(value) ? value : 0;
   }
 }

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { teamCsv } from '../core/team/csv';
 import type { MergeResult } from '../core/team/merge';
 import type { TeamReport } from '../core/team/report';
-import { HostMessageSchema, PageMessageSchema, type HostMessage } from '../shared/teamReportProtocol';
+import { HostMessageSchema, PageMessageSchema, type HostMessage, type ReportSources } from '../shared/teamReportProtocol';
 import type { Log } from '../services/log';
 import { newNonce, reportHtml } from './reportHtml';
 
@@ -12,29 +12,54 @@ const t = (message: string, ...args: Array<string | number | boolean>) => vscode
 const PAGE_SCRIPT = ['dist', 'team-report'];
 const PAGE_STYLE = ['media', 'team-report'];
 
+/** The panel's view type: the shell registers its serializer under it (src/shell/activateShell.ts). */
+export const TEAM_REPORT_VIEW_TYPE = 'certStudy.teamReport';
+
+/** A report and where it came from (URI strings: read again when VS Code restores the panel). */
+export interface ShownReport {
+  report: TeamReport;
+  merged: MergeResult;
+  sources: ReportSources;
+}
+
+function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions {
+  return {
+    enableScripts: true,
+    localResourceRoots: [vscode.Uri.joinPath(extensionUri, ...PAGE_SCRIPT), vscode.Uri.joinPath(extensionUri, ...PAGE_STYLE)],
+  };
+}
+
 /**
  * The team report's webview panel: one at a time, shown again (with the new report) when the
  * command runs again. The page asks for the report with `ready` (also after it was hidden and
  * its content thrown away), and asks for the CSV with `exportCsv`; anything else is ignored.
+ * The page keeps the report's files as its state, so after a window reload VS Code hands them to
+ * the serializer the shell registers, and `revive` shows the report again from the files as they
+ * are then (see src/commands/teamCommands.ts reviveTeamReport).
  */
 export class TeamReportPanel {
   private static current: TeamReportPanel | undefined;
-  private report: TeamReport;
-  private merged: MergeResult;
+  private shown: ShownReport;
   private readonly disposables: vscode.Disposable[] = [];
 
-  static show(extensionUri: vscode.Uri, log: Log, report: TeamReport, merged: MergeResult): TeamReportPanel {
+  static show(extensionUri: vscode.Uri, log: Log, shown: ShownReport): TeamReportPanel {
     const existing = TeamReportPanel.current;
     if (existing) {
-      existing.update(report, merged);
+      existing.update(shown);
       existing.panel.reveal();
       return existing;
     }
-    const panel = vscode.window.createWebviewPanel('certStudy.teamReport', t('Team Report'), vscode.ViewColumn.Active, {
-      enableScripts: true,
-      localResourceRoots: [vscode.Uri.joinPath(extensionUri, ...PAGE_SCRIPT), vscode.Uri.joinPath(extensionUri, ...PAGE_STYLE)],
-    });
-    TeamReportPanel.current = new TeamReportPanel(panel, extensionUri, log, report, merged);
+    const panel = vscode.window.createWebviewPanel(TEAM_REPORT_VIEW_TYPE, t('Team Report'), vscode.ViewColumn.Active, webviewOptions(extensionUri));
+    TeamReportPanel.current = new TeamReportPanel(panel, extensionUri, log, shown);
+    return TeamReportPanel.current;
+  }
+
+  /** A panel VS Code restored after a window reload, with its report made again from its files. */
+  static revive(panel: vscode.WebviewPanel, extensionUri: vscode.Uri, log: Log, shown: ShownReport): TeamReportPanel {
+    // Only one: a report opened meanwhile gives way to the restored one.
+    if (TeamReportPanel.current && TeamReportPanel.current.panel !== panel) TeamReportPanel.current.panel.dispose();
+    panel.webview.options = webviewOptions(extensionUri);
+    TeamReportPanel.current = new TeamReportPanel(panel, extensionUri, log, shown);
     return TeamReportPanel.current;
   }
 
@@ -42,11 +67,9 @@ export class TeamReportPanel {
     readonly panel: vscode.WebviewPanel,
     private readonly extensionUri: vscode.Uri,
     private readonly log: Log,
-    report: TeamReport,
-    merged: MergeResult,
+    shown: ShownReport,
   ) {
-    this.report = report;
-    this.merged = merged;
+    this.shown = shown;
     this.disposables.push(
       panel.webview.onDidReceiveMessage((raw: unknown) => this.receive(raw)),
       panel.onDidDispose(() => this.dispose()),
@@ -54,14 +77,18 @@ export class TeamReportPanel {
     this.render();
   }
 
-  /** The merged table as CSV (the team format's CSV form, every engineer). */
-  csv(): string {
-    return teamCsv(this.merged.engineers.map((e) => e.team));
+  /** The report shown now. */
+  get report(): TeamReport {
+    return this.shown.report;
   }
 
-  private update(report: TeamReport, merged: MergeResult): void {
-    this.report = report;
-    this.merged = merged;
+  /** The merged table as CSV (the team format's CSV form, every engineer). */
+  csv(): string {
+    return teamCsv(this.shown.merged.engineers.map((e) => e.team));
+  }
+
+  private update(shown: ShownReport): void {
+    this.shown = shown;
     this.post();
   }
 
@@ -78,7 +105,7 @@ export class TeamReportPanel {
   }
 
   private post(): void {
-    const message: HostMessage = { type: 'report', report: this.report };
+    const message: HostMessage = { type: 'report', report: this.shown.report, sources: this.shown.sources };
     // Checked like what arrives: a bug here must not hand the page something it cannot show.
     void this.panel.webview.postMessage(HostMessageSchema.parse(message));
   }

@@ -59,13 +59,15 @@ function commonArgs(run) {
 
 /**
  * @param {import('./run-dir.mjs').RunDir} run
- * @param {{ env?: Record<string, string>, port?: number, startTimeoutMs?: number, echo?: boolean }} [options]
+ * @param {{ env?: Record<string, string>, port?: number, startTimeoutMs?: number, echo?: boolean, workspaceTrust?: boolean }} [options]
  *   env: extra variables for the server (the extension host inherits them, verified);
  *   port: 0 (default) lets the OS pick a free one, read back from the log;
- *   echo: copy code-server's output to stderr as well as its log file.
+ *   echo: copy code-server's output to stderr as well as its log file;
+ *   workspaceTrust: leave VS Code's workspace trust on (off by default: `--disable-workspace-trust`),
+ *   for a test of the extension in an untrusted folder (Restricted Mode).
  * @returns {Promise<CodeServer>}
  */
-export async function startCodeServer(run, { env = {}, port = 0, startTimeoutMs = 60_000, echo = false } = {}) {
+export async function startCodeServer(run, { env = {}, port = 0, startTimeoutMs = 60_000, echo = false, workspaceTrust = false } = {}) {
   const entry = await ensureCodeServer();
   const logFile = join(run.root, 'code-server.log');
   const log = createWriteStream(logFile);
@@ -76,7 +78,7 @@ export async function startCodeServer(run, { env = {}, port = 0, startTimeoutMs 
     '--auth', 'none',
     '--disable-telemetry',
     '--disable-update-check',
-    '--disable-workspace-trust',
+    ...(workspaceTrust ? [] : ['--disable-workspace-trust']),
     '--disable-getting-started-override',
     '--ignore-last-opened',
   ];

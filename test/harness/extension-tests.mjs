@@ -1,6 +1,7 @@
 // Runs an extension-test module (VS Code's `extensionTestsPath` contract: a CommonJS file
 // exporting run(): Promise<void>) inside code-server + chromium, and returns its exit code.
-// Used by test/run-integration.mjs and test/harness/selfcheck.mjs.
+// Used by test/run-integration.mjs and by test/harness-check/harness.test.mjs, which also runs the
+// deliberately failing suite test/selfcheck/index.ts through it to prove a failure is reported.
 import { createWriteStream, cpSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO_ROOT, RESULTS_DIR } from './paths.mjs';

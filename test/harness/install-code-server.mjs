@@ -3,7 +3,7 @@
 // so the one step that would fetch from elsewhere (@vscode/ripgrep's GitHub download) is served
 // from a cache we seed with Debian's rg.
 import { spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync, createWriteStream } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync, createWriteStream } from 'node:fs';
 import { arch } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -102,24 +102,47 @@ function installEnv() {
   };
 }
 
-/** @param {string} dir */
+/**
+ * One install at a time: the lock is a folder holding its owner's pid. It is made under a name of
+ * its own and renamed into place whole (and renamed away before it is deleted), so no process ever
+ * sees it without its pid, which it would take for a lock left by a process that died.
+ * @param {string} dir
+ */
 function acquireLock(dir) {
   const lock = join(dir, '.install-lock');
-  for (;;) {
+  const mine = `${lock}.${process.pid}`;
+  const remove = (/** @type {string} */ path) => {
+    const gone = `${path}.gone.${process.pid}`;
     try {
-      mkdirSync(lock);
-      writeFileSync(join(lock, 'pid'), String(process.pid));
-      return () => rmSync(lock, { recursive: true, force: true });
+      renameSync(path, gone);
     } catch {
-      // Held by another install; take it over if that process is gone.
-      try {
-        process.kill(Number(readFileSync(join(lock, 'pid'), 'utf8')), 0);
-      } catch {
-        rmSync(lock, { recursive: true, force: true });
-        continue;
-      }
-      execFileSync('sleep', ['1']);
+      return; // released or taken over meanwhile
     }
+    rmSync(gone, { recursive: true, force: true });
+  };
+  for (;;) {
+    mkdirSync(mine, { recursive: true });
+    writeFileSync(join(mine, 'pid'), String(process.pid));
+    try {
+      renameSync(mine, lock); // fails while another lock folder is there
+      return () => remove(lock);
+    } catch {
+      rmSync(mine, { recursive: true, force: true });
+    }
+    // Held by another install: wait for it, or take it over if that process is gone.
+    let owner;
+    try {
+      owner = Number(readFileSync(join(lock, 'pid'), 'utf8'));
+    } catch {
+      continue; // released meanwhile
+    }
+    try {
+      process.kill(owner, 0);
+    } catch {
+      remove(lock);
+      continue;
+    }
+    execFileSync('sleep', ['1']); // how often to look, not what is waited for
   }
 }
 

@@ -4,8 +4,10 @@
 //    host that ran extensionTestsPath exits (0 when run() resolved, 1 when it rejected, threw or
 //    was missing);
 //  - the output: extension-host console output only reaches us through the page's console.
-import { writeFileSync, mkdirSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
+import { waitUntil } from './wait.mjs';
 
 /**
  * code-server rejects --extensionDevelopmentPath; the workbench reads it from the URL `payload`.
@@ -131,21 +133,46 @@ export async function attachWorkbench(context, { onLine = () => {}, logsDir } = 
 /**
  * Runs a command through the command palette, as a person would (F1, type, pick the row whose
  * label is exactly `title`).
+ *
+ * The palette lists the commands known when it opens and does not add ones registered while it
+ * is open. An extension's commands are registered a while after the workbench shows (once its
+ * extension host has scanned the extension's package.json, later still on a loaded machine), so
+ * a palette opened too early never lists them, however long one waits. When the row is not there
+ * the palette is closed and opened again, each time giving it a little longer to list it, until
+ * `timeout`. Nothing here depends on how fast the machine is: only the deadline does.
  * @param {import('playwright-core').Page} page
  * @param {string} title e.g. "Developer: Reload Window"
  * @param {{ timeout?: number }} [options]
  */
-export async function runCommand(page, title, { timeout = 15_000 } = {}) {
-  const input = page.locator('.quick-input-widget .quick-input-box input');
-  await page.locator('.monaco-workbench').waitFor({ timeout });
-  await page.keyboard.press('F1');
-  await input.waitFor({ state: 'visible', timeout });
-  await input.fill(`>${title}`);
-  const row = page
+export async function runCommand(page, title, { timeout = 30_000 } = {}) {
+  const deadline = Date.now() + timeout;
+  const left = () => Math.max(1, deadline - Date.now());
+  const widget = page.locator('.quick-input-widget');
+  const input = widget.locator('.quick-input-box input');
+  const row = widget
     .locator('.quick-input-list .monaco-list-row')
     .filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(title)}$`) }) })
     .first();
-  await row.click({ timeout });
+  await page.locator('.monaco-workbench').waitFor({ timeout: left() });
+  for (let attempt = 1; ; attempt++) {
+    // How long this opening of the palette gets to show the row (or to open at all: F1 does
+    // nothing until the workbench has its keybindings) before it is closed and opened again.
+    const patience = Math.min(left(), attempt * 1000);
+    await page.keyboard.press('F1');
+    const listed = await input
+      .waitFor({ state: 'visible', timeout: patience })
+      .then(async () => {
+        await input.fill(`>${title}`);
+        await row.waitFor({ state: 'visible', timeout: patience });
+        return true;
+      })
+      .catch(() => false);
+    if (listed) break;
+    if (Date.now() >= deadline) throw new Error(`the Command Palette did not list "${title}" within ${timeout} ms`);
+    await page.keyboard.press('Escape');
+    await widget.waitFor({ state: 'hidden', timeout: left() });
+  }
+  await row.click({ timeout: left() });
 }
 
 /**
@@ -166,18 +193,28 @@ export async function reloadWindow(page, { timeout = 30_000 } = {}) {
  * Changes user settings the way a person does, in the settings.json editor, so the workbench
  * applies them at once (a write to the file from outside is not always noticed by code-server).
  * @param {import('playwright-core').Page} page
- * @param {Record<string, unknown>} settings the whole new content of the user settings
+ * @param {Record<string, unknown> | (() => Record<string, unknown>)} settings the whole new
+ *   content of the user settings; a function is called once the editor is open, just before the
+ *   text goes in (for values that depend on when they land, such as a test clock)
+ * @param {{ file: string }} options file: the user settings file on the server
+ *   (`<user data>/User/settings.json`), to see the save land
  */
-export async function editUserSettings(page, settings) {
+export async function editUserSettings(page, settings, { file }) {
   await runCommand(page, 'Preferences: Open User Settings (JSON)');
   const editor = page.locator('.editor-instance .monaco-editor').first();
   await editor.waitFor({ timeout: 15_000 });
   await editor.click();
   await page.keyboard.press('ControlOrMeta+A');
-  // insertText: no auto-closed brackets or quotes, unlike typing.
-  await page.keyboard.insertText(JSON.stringify(settings, null, 2));
+  const wanted = typeof settings === 'function' ? settings() : settings;
+  // The editor takes inserted text as typed: it indents new lines (harmless) and closes each
+  // bracket it opens, after the cursor. Those closers go, so the file holds exactly `wanted`.
+  await page.keyboard.insertText(JSON.stringify(wanted, null, 2));
+  await page.keyboard.press('ControlOrMeta+Shift+End');
+  await page.keyboard.press('Delete');
   await page.keyboard.press('ControlOrMeta+S');
-  await page.waitForTimeout(500);
+  // Closing the editor before the save has landed would ask whether to save (and this editor
+  // shows no dirty mark to watch): wait for the file on the server to hold the new settings.
+  await waitUntil(() => isDeepStrictEqual(JSON.parse(readFileSync(file, 'utf8')), wanted), { what: `the saved settings in ${file}` });
   await runCommand(page, 'View: Close Editor');
 }
 

@@ -11,3 +11,4 @@ import './team.test';
 import './plans.test';
 import './sync.test';
 import './reload.test';
+import './firstCommands.test';

@@ -30,6 +30,12 @@ export const HOST_LINE_MARK = '\u001e';
 /** Tests whose full title contains this only run in the phases of a reload run. */
 export const RELOAD_TAG = /\[reload\]/;
 
+/**
+ * Tests whose full title contains this only run in a session of their own (a new profile, where
+ * they are the first thing the window does), which the runner asks for by grep.
+ */
+export const FRESH_PROFILE_TAG = /\[fresh profile\]/;
+
 interface Control {
   phase?: number;
   grep?: string;
@@ -103,7 +109,7 @@ export async function runSuites(label: string, register: () => void, host = 'Nod
     register();
     if (control.grep) mocha.grep(control.grep);
     else if (control.phase !== undefined) mocha.grep(RELOAD_TAG);
-    else mocha.grep(RELOAD_TAG).invert();
+    else mocha.grep(new RegExp(`${RELOAD_TAG.source}|${FRESH_PROFILE_TAG.source}`)).invert();
 
     const phaseNote = control.phase !== undefined ? ` (reload phase ${control.phase})` : '';
     const { passes, failures } = await new Promise<{ passes: number; failures: number }>((resolve) => {

@@ -136,8 +136,9 @@ describe('plans, costs and the calendar export (driven with arguments)', () => {
     assert.strictEqual(figures.rateChangeUsd, 85);
     assert.strictEqual(figures.weeksSinceChange, 10);
     assert.strictEqual(figures.extraRevenueUsd, 85 * 32 * 10, 'certStudy.billableHoursPerWeek defaults to 32');
-    assert.match(window.messages[1], /amountUsd: a cost cannot be negative, got -200/);
-    assert.match(window.messages[2], /current: expected a billing rate in USD an hour \(a number\), got "lots"/);
+    // The field and the rule, never the whole argument (issue 18).
+    assert.strictEqual(window.messages[1], 'Cert Study: certStudy.editCosts: items[0].amountUsd: a cost cannot be negative, got -200');
+    assert.strictEqual(window.messages[2], 'Cert Study: certStudy.setBillingRates: current: expected a billing rate in USD an hour (a number), got "lots"');
     assert.strictEqual(container.store.state.get('certifications')[0].costUsd, 18_000, 'nothing saved');
     assert.strictEqual(container.store.state.get('profile')?.billingRateUsd.current, 260, 'nothing saved');
   });
@@ -169,10 +170,23 @@ describe('plans, costs and the calendar export (driven with arguments)', () => {
       assert.strictEqual(block.component.getFirstProperty('dtstart')!.getParameter('tzid'), zone);
     }
     assert.strictEqual(block.startDate.hour, 8);
-    // A second export after the date moved: the same UIDs, the new date.
+    const firstText = await readText(file);
+    assert.ok(firstText.endsWith('END:VCALENDAR\r\n'), 'the last line ends with CRLF too (RFC 5545)');
+    const sequences = (text: string) => {
+      const parsed = new ICAL.Component(ICAL.parse(text)).getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
+      return new Map(parsed.map((e) => [e.summary, e.sequence]));
+    };
+    const before = sequences(firstText);
+    // A second export after the date moved, at once (the same minute): the same UIDs, the new
+    // date, and a higher SEQUENCE for the exam only (issue 18: both carried minutes since 2026).
     await vscode.commands.executeCommand('certStudy.setExamDate', { key: 'aws-mla-c01', date: '2099-04-01' });
     const again = await vscode.commands.executeCommand<ExportCalendarResult>('certStudy.exportCalendar', { path: file.fsPath });
     assert.deepStrictEqual(again?.events.map((e) => e.uid).sort(), result.events.map((e) => e.uid).sort());
-    assert.match(await readText(file), /DTSTART;VALUE=DATE:20990401/);
+    const secondText = await readText(file);
+    assert.match(secondText, /DTSTART;VALUE=DATE:20990401/);
+    const after = sequences(secondText);
+    assert.strictEqual(after.get('Exam: AWS MLA-C01'), before.get('Exam: AWS MLA-C01')! + 1, 'the moved exam is a newer revision');
+    assert.strictEqual(after.get('Morning study block'), before.get('Morning study block'), 'the unchanged block keeps its SEQUENCE');
+    assert.strictEqual(again.events.find((e) => e.summary === 'Exam: AWS MLA-C01')?.sequence, after.get('Exam: AWS MLA-C01'));
   });
 });

@@ -2,6 +2,7 @@ import * as assert from './assert';
 import * as vscode from 'vscode';
 import type { PracticeExam } from '../../src/core/model/logs';
 import type { Container } from '../../src/container';
+import { buildTeamFile } from '../../src/core/team/exportTeam';
 import { activeContainer, answerWindow, dayFromToday, eventually, resetCertifications, treeRows } from './support';
 
 async function practiceRows(container: Container, key = 'aws-mla-c01') {
@@ -67,6 +68,24 @@ describe('practice exams (driven with arguments)', () => {
     }
   });
 
+  it('moves a planned certification to studying when a practice exam is recorded, as a study session does (issue 18)', async () => {
+    const container = await activeContainer();
+    assert.strictEqual(container.service.get('aws-mla-c01')?.status, 'planned');
+    await vscode.commands.executeCommand<PracticeExam>('certStudy.recordPracticeExam', { key: 'aws-mla-c01', date: dayFromToday(-1), score: 62 });
+    assert.strictEqual(container.service.get('aws-mla-c01')?.status, 'studying', 'the command returns once the status moved');
+    await eventually(async () => assert.strictEqual((await treeRows(container)).find((r) => r.id === 'cert:aws-mla-c01')?.contextValue?.split('+')[1], 'studying', 'the tree row'));
+    // What the team file says (built as Export for Team builds it; the command itself would load
+    // dist/team.js, which the team suite checks is not loaded before a team command runs).
+    const teamFile = buildTeamFile({
+      ...container.store.snapshot(),
+      profile: { engineerId: '00000000-0000-4000-8000-0000000000e1', name: 'Ana', email: null, role: null, billingRateUsd: { baseline: null, current: null } },
+      catalog: container.service.catalog(),
+      now: container.shell.now(),
+      generator: { name: 'cert-study-tracker', version: 'test' },
+    });
+    assert.deepStrictEqual(teamFile.certifications.map((c) => [c.key, c.status]), [['aws-mla-c01', 'studying']]);
+  });
+
   it('edits a practice exam with arguments, and deletes it with Undo', async () => {
     const container = await activeContainer();
     const exam = await vscode.commands.executeCommand<PracticeExam>('certStudy.recordPracticeExam', { key: 'aws-mla-c01', date: dayFromToday(-1), score: 70 });
@@ -96,7 +115,10 @@ describe('practice exams (driven with arguments)', () => {
     }
     await eventually(async () => {
       const { practice, children } = await practiceRows(container);
-      assert.strictEqual(practice.description, 'none yet · pass ≈ 68.9 %', 'planned, nothing logged: no practice exam due yet');
+      // Recording the practice exam moved the certification to studying (issue 18), and deleting
+      // it does not move it back: with nothing logged now, the week's diagnostic is due.
+      assert.strictEqual(container.service.get('aws-mla-c01')?.status, 'studying');
+      assert.strictEqual(practice.description, `none yet · pass ≈ 68.9 % · diagnostic due by ${dayFromToday(6)}`, 'studying, nothing logged: the diagnostic is due');
       assert.ok(!children.some((c) => c.id === row));
     });
   });

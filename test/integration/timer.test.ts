@@ -73,9 +73,12 @@ describe('study timer', () => {
     assert.match(statusText() ?? '', /^\$\(watch\) 00:0\d · AWS MLA-C01$/);
     await run('certStudy.pauseTimer');
     assert.match(statusText() ?? '', /^\$\(debug-pause\) 00:0\d · AWS MLA-C01$/);
-    await run('certStudy.resumeTimer');
+    const resumed = await run<TimerRecord>('certStudy.resumeTimer');
     assert.match(statusText() ?? '', /^\$\(watch\) /);
-    await new Promise((r) => setTimeout(r, 1100));
+    // The resumed stretch must run over a second to show that seconds are kept: wait until it has,
+    // by the extension's own clock (the one the stop reads), from the start the timer recorded.
+    const since = Date.parse(resumed.running!.start);
+    await eventually(() => assert.ok(container.shell.now().getTime() - since >= 1000, 'the resumed stretch has run a second'));
     const sessions = await run<StudySession[]>('certStudy.stopTimer');
     assert.strictEqual(sessions.length, 2, 'the paused stretch is not study time: two running stretches, two sessions');
     assert.ok(sessions.every((s) => s.source === 'timer' && s.domainId === 'ml-model-development' && s.activity === 'lab'));

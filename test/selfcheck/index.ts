@@ -1,6 +1,7 @@
-// A suite that must fail: test/harness/selfcheck.mjs runs it to prove the runner reports a
-// failing extension-test run with a non-zero exit code (and prints the failure), instead of
-// silently passing. Same run() shape and output contract as test/integration/index.ts.
+// A suite that must fail: test/harness-check/harness.test.mjs runs it (built to
+// out/test/selfcheck/index.js, through test/harness/extension-tests.mjs) to prove the runner
+// reports a failing extension-test run with a non-zero exit code (and prints the failure),
+// instead of silently passing. Same run() shape and output contract as test/integration/index.ts.
 import * as assert from 'assert';
 import { runSuites } from '../integration/index';
 

@@ -144,8 +144,10 @@ describe('UI: the progress dashboard', function () {
     const count = await drawnCount();
     const wasDark = await frame().locator('body').evaluate((b) => b.classList.contains('vscode-dark'));
     await runCommand(page, 'Preferences: Color Theme');
-    await page.keyboard.type(wasDark ? 'Light Modern' : 'Dark Modern');
-    await page.waitForTimeout(300);
+    const theme = wasDark ? 'Light Modern' : 'Dark Modern';
+    await page.keyboard.type(theme);
+    // The picker filters as it is typed and Enter takes the row in focus: wait until that is the theme.
+    await page.locator('.quick-input-list .monaco-list-row.focused .label-name', { hasText: new RegExp(`^${theme}$`) }).waitFor({ timeout: 15_000 });
     await page.keyboard.press('Enter');
     await frame().locator(`body:not([data-drawn="${count}"])`).waitFor({ timeout: 10_000 });
     assert.equal(await frame().locator('body').getAttribute('data-drawn-reason'), 'theme');

@@ -7,12 +7,14 @@
 // yesterday. After the exchange both show PMLE and 1.3 h (75 minutes) on MLA-C01: once, not
 // 1.8 h, which is what the desktop republishing the laptop's minutes as its own would make.
 //   npm run build && npx mocha --no-config --timeout 180000 test/ui/settings-sync.test.mjs
-/* global describe, it, after, indexedDB */
+/* global describe, it, after, indexedDB, BroadcastChannel */
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { useUiSession } from '../harness/ui-session.mjs';
+import { useUiSession, waitForContributions } from '../harness/ui-session.mjs';
 import { EXTENSION_ID } from '../harness/paths.mjs';
+import { runCommand } from '../harness/workbench.mjs';
+import { waitUntil } from '../harness/wait.mjs';
 
 const pad = (n) => String(n).padStart(2, '0');
 const isoDay = (d) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
@@ -65,7 +67,13 @@ function readState(page) {
   }, EXTENSION_ID);
 }
 
-/** Adds `entries` to the extension's globalState in this browser profile, as Settings Sync would. */
+/**
+ * Adds `entries` to the extension's globalState in this browser profile, as another window of this
+ * browser does: the row in IndexedDB, and a word on the channel the workbench's windows tell each
+ * other about storage changes by (a BroadcastChannel named after the database, carrying the
+ * changed rows), so the running workbench takes them in too and hands them to the extension's
+ * globalState, as it does with what Settings Sync receives.
+ */
 async function writeState(page, entries) {
   await page.evaluate(
     async ({ id, entries }) => {
@@ -79,44 +87,61 @@ async function writeState(page, entries) {
         const request = store.get(id);
         request.onsuccess = () => resolve(typeof request.result === 'string' ? JSON.parse(request.result) : {});
       });
+      const row = JSON.stringify({ ...current, ...entries });
       await new Promise((resolve, reject) => {
-        const request = store.put(JSON.stringify({ ...current, ...entries }), id);
+        const request = store.put(row, id);
         request.onsuccess = resolve;
         request.onerror = () => reject(request.error);
       });
       db.close();
+      const channel = new BroadcastChannel(db.name);
+      channel.postMessage({ changed: new Map([[id, row]]), deleted: new Set() });
+      channel.close();
     },
     { id: EXTENSION_ID, entries },
   );
 }
 
 /** The synced keys of this profile, once the workbench has stored this machine's record. */
-async function syncedEntries(page) {
-  for (const deadline = Date.now() + 30_000; Date.now() < deadline; await page.waitForTimeout(500)) {
-    const state = await readState(page);
-    const entries = Object.fromEntries(Object.entries(state).filter(([key]) => key.startsWith('certStudy.sync.machine.')));
-    if (Object.keys(entries).length) return entries;
-  }
-  throw new Error('no certStudy.sync.machine.* key reached the browser storage in 30 s');
+function syncedEntries(page) {
+  return waitUntil(
+    async () => {
+      const state = await readState(page);
+      const entries = Object.fromEntries(Object.entries(state).filter(([key]) => key.startsWith('certStudy.sync.machine.')));
+      return Object.keys(entries).length > 0 && entries;
+    },
+    { timeout: 30_000, interval: 250, what: 'a certStudy.sync.machine.* key in the browser storage' },
+  );
 }
 
 const row = (page, text) => page.locator('[id="workbench.view.extension.certStudy"] .monaco-list-row', { hasText: text }).first();
 const hoursOf = async (page, text) => (await row(page, text).locator('.label-description').innerText()).trim();
 
-/** Shows the Cert Study view (a reload restores it open: a click then would close it). */
+/**
+ * Shows the Cert Study view. Through the command that shows it, not the activity-bar icon: a reload
+ * restores the view open, at a moment of the workbench's choosing, and a click on the icon of an
+ * open view closes it.
+ */
 async function openView(page) {
-  const icon = page.locator('.part.activitybar a.action-label[class*="activity-workbench-view-extension-certStudy-"]');
-  await icon.waitFor({ timeout: 60_000 });
-  await page.waitForTimeout(1000);
-  if (!(await page.locator('[id="workbench.view.extension.certStudy"]').isVisible())) await icon.click();
+  await runCommand(page, 'View: Show Cert Study');
 }
 
-/** Copies `entries` into the profile while the window is idle (nothing of ours left to flush), then reloads it. */
+/**
+ * Copies `entries` into the profile, then reloads the window: the extension reads the synced keys
+ * when it starts. A globalState write the extension had in flight when the entries were written
+ * can still overwrite the row with the extension's whole state from before them, so the row the
+ * new window started from is checked (storage is read before the workbench draws), and the
+ * exchange done again if the entries did not make it.
+ */
 async function receive(page, entries) {
-  await page.waitForTimeout(6000); // the workbench flushes globalState to IndexedDB about every 5 s
-  await writeState(page, entries);
-  await page.reload();
-  await page.locator('.part.activitybar').waitFor({ timeout: 60_000 });
+  for (let attempt = 1; ; attempt++) {
+    await writeState(page, entries);
+    await page.reload();
+    await waitForContributions(page);
+    const state = await readState(page);
+    if (Object.keys(entries).every((key) => key in state)) break;
+    if (attempt === 5) throw new Error(`the synced keys did not survive ${attempt} reloads: ${Object.keys(entries).join(', ')}`);
+  }
   await openView(page);
 }
 

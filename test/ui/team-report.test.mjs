@@ -3,13 +3,14 @@
 // requirements through VS Code's own file dialog (in the browser workbench: a path typed into a
 // quick input), see the merged report in its webview with a gap, and export the merged table as
 // CSV with the keyboard. The webview's page is two iframes deep (page.frameLocator).
-/* global describe, it */
+/* global describe, it, document */
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { REPO_ROOT } from '../harness/paths.mjs';
 import { useUiSession } from '../harness/ui-session.mjs';
 import { runCommand } from '../harness/workbench.mjs';
+import { waitUntil } from '../harness/wait.mjs';
 
 const FIXTURES = join(REPO_ROOT, 'test', 'fixtures', 'team');
 /** The report is made as of this day (the extension's test clock), so what expires and what is covered stays the same. */
@@ -25,16 +26,32 @@ describe('UI: the team report', function () {
   const report = () => ui.page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
 
   /**
-   * VS Code's file dialog in the browser: type the path, Enter. The dialog first fills in where
-   * it starts (a folder, or the suggested file name); typing before that would be overwritten.
+   * VS Code's file dialog in the browser: type the path, Enter. It is a quick input that opens on
+   * the workspace folder (the extension passes no other start), and two of its states are traps:
+   *  - while it opens, the widget still shows the previous quick input's text and rows, then a
+   *    placeholder path, until it has listed its start folder; what is typed before that is
+   *    overwritten;
+   *  - a path in another folder makes it go to that folder first, and an Enter before it has
+   *    arrived only navigates, it does not accept.
+   * So: wait until it lists the workspace, type, wait until it lists the typed path's folder, Enter.
    */
   async function typePath(path) {
-    await quickInput().waitFor({ state: 'visible', timeout: 15_000 });
-    const deadline = Date.now() + 15_000;
-    while ((await quickInput().inputValue()) === '' && Date.now() < deadline) await ui.page.waitForTimeout(100);
-    await ui.page.waitForTimeout(300);
+    const { workspace } = ui.session.run;
+    await ui.page.waitForFunction(
+      (start) =>
+        document.querySelector('.quick-input-widget .quick-input-box input')?.value.startsWith(start) &&
+        [...document.querySelectorAll('.quick-input-widget .quick-input-list .monaco-list-row .label-name')].some((l) => l.textContent === '..'),
+      `${workspace}/`,
+      { timeout: 15_000 },
+    );
     await quickInput().fill(path);
-    await ui.page.waitForTimeout(300); // the dialog checks the typed path before it accepts it
+    const folder = path.endsWith('/') ? path.slice(0, -1) : dirname(path);
+    if (folder !== workspace) {
+      // It has arrived once it lists that folder's content: a subfolder (every dialog lists folders).
+      const sub = readdirSync(folder, { withFileTypes: true }).find((e) => e.isDirectory());
+      if (!sub) throw new Error(`typePath: ${folder} has no subfolder by which to see that the dialog went there`);
+      await ui.page.locator('.quick-input-widget .quick-input-list .label-name', { hasText: new RegExp(`^${sub.name}$`) }).waitFor({ timeout: 15_000 });
+    }
     await ui.page.keyboard.press('Enter');
   }
 
@@ -70,9 +87,16 @@ describe('UI: the team report', function () {
     await ui.page.keyboard.press('Enter');
     const target = join(ui.session.run.workspace, 'team.csv');
     await typePath(target);
-    const deadline = Date.now() + 15_000;
-    while (!existsSync(target) && Date.now() < deadline) await ui.page.waitForTimeout(200);
-    const rows = readFileSync(target, 'utf8').split('\r\n').filter(Boolean);
+    // The file appears (empty) before its content is written: wait until it holds whole rows, each
+    // ended by CRLF.
+    const text = await waitUntil(
+      () => {
+        const content = existsSync(target) ? readFileSync(target, 'utf8') : '';
+        return content.endsWith('\r\n') && content;
+      },
+      { what: `the exported ${target}` },
+    );
+    const rows = text.split('\r\n').filter(Boolean);
     assert.equal(rows[0].split(',')[0], 'engineer_id');
     assert.equal(rows.length, 1 + 7, 'one row per engineer and certification');
   });

@@ -3,6 +3,11 @@ import type ICALModule from 'ical.js' with { 'resolution-mode': 'import' };
 import { Catalog } from '../../src/core/catalog/catalog';
 import { calendarEvents, type CalendarInput } from '../../src/core/calendar/events';
 import { writeIcs } from '../../src/core/calendar/ics';
+import { eventHash, legacySequence, sequenceEvents } from '../../src/core/calendar/sequence';
+import { STATE_SPECS } from '../../src/core/store/stateSpecs';
+import { decodeVersioned } from '../../src/core/store/versioned';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { formatPlaceholders as t } from '../../src/core/tree/localize';
 import { samplePractice, sampleCert, sampleSession } from './support/samples';
 
@@ -37,13 +42,21 @@ function input(overrides: Partial<CalendarInput> = {}): CalendarInput {
   };
 }
 
-/** The file written for `input`, read back by ical.js (an independent parser). */
-function parsed(calendarInput: CalendarInput = input()) {
-  const text = writeIcs(calendarEvents(calendarInput), { now: calendarInput.now, version: '0.1.0', calendarName: 'Cert Study' });
+type ExportState = Parameters<typeof sequenceEvents>[1];
+
+/**
+ * The file written for `input`, read back by ical.js (an independent parser). `previous` is what
+ * the last export remembered (as the command keeps it in globalState); `state` is what this one does.
+ */
+function parsed(calendarInput: CalendarInput = input(), previous: ExportState = null) {
+  const calendarEventList = calendarEvents(calendarInput);
+  const sequenced = sequenceEvents(calendarEventList, previous, calendarInput.now);
+  const text = writeIcs(calendarEventList, { now: calendarInput.now, version: '0.1.0', calendarName: 'Cert Study', sequences: sequenced.sequences });
   const root = new ICAL.Component(ICAL.parse(text));
   for (const tz of root.getAllSubcomponents('vtimezone')) ICAL.TimezoneService.register(new ICAL.Timezone(tz));
   const events = root.getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
-  return { text, root, events, byUid: (what: string) => events.find((e) => e.uid === `${what}.${CALENDAR_ID}@cert-study-tracker`)! };
+  const byUid = (what: string) => events.find((e) => e.uid === `${what}.${CALENDAR_ID}@cert-study-tracker`)!;
+  return { text, root, events, byUid, sequenceOf: (what: string) => Number(byUid(what).sequence), state: { events: sequenced.events, sequenceBase: sequenced.sequenceBase } };
 }
 
 describe('calendar export (.ics, read back with ical.js)', () => {
@@ -122,6 +135,14 @@ describe('calendar export (.ics, read back with ical.js)', () => {
     assert.equal(berlin.byUid('morning-block').startDate.toJSDate().toISOString(), '2027-03-01T07:00:00.000Z');
   });
 
+  it('ends every content line with CRLF, the last one (END:VCALENDAR) included (RFC 5545 3.1; issue 18)', () => {
+    const { text } = parsed();
+    assert.ok(text.endsWith('END:VCALENDAR\r\n'), JSON.stringify(text.slice(-20)));
+    assert.doesNotMatch(text.replace(/\r\n/g, ''), /[\r\n]/, 'no bare CR or LF anywhere');
+    const empty = writeIcs([], { now, version: '0.1.0', calendarName: 'Cert Study' });
+    assert.ok(empty.endsWith('END:VCALENDAR\r\n') && !empty.endsWith('\r\n\r\n'));
+  });
+
   it('keeps every UID from one export to the next, so a re-import updates the events', () => {
     const first = parsed();
     // A month later the exam moved and a practice exam was recorded: same events, new dates.
@@ -135,6 +156,7 @@ describe('calendar export (.ics, read back with ical.js)', () => {
         ],
         practiceExams: [samplePractice({ certKey: 'aws-mla-c01', takenAt: '2027-03-29T08:00:00.000-06:00' })],
       }),
+      first.state,
     );
     assert.deepEqual(later.events.map((e) => e.uid).sort(), first.events.map((e) => e.uid).sort());
     assert.equal(later.byUid('exam.aws-mla-c01').startDate.toString(), '2027-04-20');
@@ -155,5 +177,72 @@ describe('calendar export (.ics, read back with ical.js)', () => {
     const practice = byUid('practice.aws-mla-c01');
     assert.equal(practice.summary, 'Practice exam overdue: AWS MLA-C01');
     assert.equal(practice.startDate.toString(), '2027-03-20');
+  });
+});
+
+describe('calendar export SEQUENCE (issue 18: it was minutes since 2026, the same for two exports in one minute)', () => {
+  /** The exam moved a day, everything else as it was. */
+  const moved = () =>
+    input({
+      certifications: [
+        sampleCert({ key: 'aws-mla-c01', status: 'scheduled', examDate: '2027-04-03' }),
+        sampleCert({ key: 'google-pmle', status: 'passed', earnedOn: '2025-06-01', examDate: null }),
+        sampleCert({ key: 'databricks-ml-professional', status: 'planned' }),
+      ],
+    });
+
+  it('rises for an event that changed, even between two exports in the same minute, and only for it', () => {
+    const first = parsed();
+    assert.equal(first.sequenceOf('exam.aws-mla-c01'), 0, 'a first export starts at 0');
+    // The exam moved; the second export is the same instant (same minute, same second).
+    const second = parsed(moved(), first.state);
+    assert.equal(second.sequenceOf('exam.aws-mla-c01'), 1, 'the moved exam is a newer revision');
+    for (const what of ['practice.aws-mla-c01', 'renewal.google-pmle', 'morning-block']) {
+      assert.equal(second.sequenceOf(what), first.sequenceOf(what), `${what} did not change: same SEQUENCE`);
+    }
+    // Exported again with nothing changed: nothing rises.
+    const third = parsed(moved(), second.state);
+    assert.deepEqual(third.events.map((e) => e.sequence), second.events.map((e) => e.sequence));
+    // Moved back: still a newer revision than the one calendars hold now.
+    assert.equal(parsed(input(), third.state).sequenceOf('exam.aws-mla-c01'), 2);
+  });
+
+  it('remembers an event no longer exported, so it goes on from its last number when it comes back', () => {
+    const first = parsed();
+    const second = parsed(moved(), first.state);
+    const noExam = input({ certifications: [sampleCert({ key: 'aws-mla-c01', status: 'studying', examDate: null })] });
+    const third = parsed(noExam, second.state);
+    assert.equal(third.events.some((e) => e.uid.startsWith('exam.')), false);
+    assert.equal(third.state.events[`exam.aws-mla-c01.${CALENDAR_ID}@cert-study-tracker`].sequence, 1);
+    assert.equal(parsed(input(), third.state).sequenceOf('exam.aws-mla-c01'), 2);
+  });
+
+  it('hashes what the event says, not when it was written', () => {
+    const [exam] = calendarEvents(input());
+    assert.equal(eventHash(exam), eventHash({ ...exam }));
+    assert.equal(eventHash(exam), eventHash(Object.fromEntries(Object.entries(exam).reverse()) as typeof exam), 'key order does not matter');
+    assert.notEqual(eventHash(exam), eventHash({ ...exam, summary: `${exam.summary} ` }));
+    assert.equal(parsed(input({ now: new Date('2027-03-01T16:00:30Z') }), parsed().state).sequenceOf('exam.aws-mla-c01'), 0, 'a later DTSTAMP alone changes nothing');
+  });
+
+  it('migrates the stored state from version 1, and starts above the minute count version 1 wrote', () => {
+    const stored = JSON.parse(readFileSync(path.join(__dirname, '../fixtures/state/calendar-export-v1.json'), 'utf8')) as { v: number; data: unknown };
+    const spec = STATE_SPECS.calendarExport;
+    const outcome = decodeVersioned(spec, stored.data, stored.v);
+    assert.equal(outcome.kind, 'migrated');
+    assert.deepEqual(outcome.value, { id: CALENDAR_ID, lastPath: '/home/ana/cert-study.ics', events: {}, sequenceBase: null });
+    assert.deepEqual(decodeVersioned(spec, null, 1), { kind: 'migrated', value: null, from: 1 });
+    // The first export after it: every event above what version 1 wrote at this instant, and the base kept.
+    const after = parsed(input(), outcome.value);
+    const legacy = legacySequence(now);
+    assert.equal(legacy, 611_520, '2027-03-01T16:00Z is 611,520 minutes (424 days and 16 hours) after 2026-01-01');
+    for (const e of after.events) assert.equal(Number(e.sequence), legacy);
+    assert.equal(after.state.sequenceBase, legacy);
+    // Later: a changed event rises from there, a new one starts at the base.
+    const later = parsed(moved(), after.state);
+    assert.equal(later.sequenceOf('exam.aws-mla-c01'), legacy + 1);
+    assert.equal(later.sequenceOf('morning-block'), legacy);
+    // A state this version wrote reads back as it is.
+    assert.deepEqual(decodeVersioned(spec, { id: CALENDAR_ID, lastPath: null, ...later.state }, 2), { kind: 'ok', value: { id: CALENDAR_ID, lastPath: null, ...later.state } });
   });
 });

@@ -3,7 +3,6 @@ import { Catalog } from '../../src/core/catalog/catalog';
 import type { StudySnapshot } from '../../src/core/store/studyStore';
 import { buildCertTree, certNodeId, changedRoots } from '../../src/core/tree/certTree';
 import { formatPlaceholders as t } from '../../src/core/tree/localize';
-import { escapeMarkdown } from '../../src/core/util/markdown';
 import { samplePractice, sampleCert, sampleSession } from './support/samples';
 
 const now = new Date('2026-11-26T15:00:00Z'); // 08:00 in Denver
@@ -159,6 +158,23 @@ describe('certification tree mapping', () => {
     assert.ok(tooltip.includes('\\[click\\]\\(https'));
   });
 
+  it('writes HTML and icon syntax in a custom name as entities in the hover (issue 18)', () => {
+    const custom = { key: 'custom:img', name: '<img src=x onerror="window.__pwned=1">', provider: '<b>Acme</b> & Co $(alert)', domains: [], passMarkPercent: null, validityMonths: null };
+    const tree = buildCertTree({
+      snapshot: snapshot({ certifications: [sampleCert({ key: 'custom:img' })], customCertifications: [custom] }),
+      catalog: new Catalog(undefined, [custom]),
+      now,
+      sortBy: 'name',
+      t,
+    });
+    const tooltip = tree.nodes.get('cert:custom:img')!.tooltip;
+    // VS Code hands the raw text between ** to an HTML parser for the tooltip's plain-text form.
+    assert.ok(tooltip.startsWith('**&lt;img src=x onerror="window\\.\\_\\_pwned=1"&gt;**\n'), tooltip);
+    assert.ok(tooltip.includes('&lt;b&gt;Acme&lt;/b&gt; &amp; Co &#36;\\(alert\\)'), tooltip);
+    assert.doesNotMatch(tooltip, /[<>]|\$\(alert/);
+    assert.equal(tree.nodes.get('cert:custom:img')!.label, custom.name, 'the row label is plain text: as typed');
+  });
+
   it('does not put a passed certification or a past exam date among the upcoming exams', () => {
     const certs = [
       sampleCert({ key: 'google-pmle', status: 'passed', examDate: '2025-06-01', earnedOn: '2025-06-01' }),
@@ -184,17 +200,3 @@ describe('certification tree mapping', () => {
   });
 });
 
-describe('escapeMarkdown', () => {
-  it('neutralises links, emphasis, HTML, theme icons and leading list markers', () => {
-    assert.equal(escapeMarkdown('[a](b) *c* <img>'), '\\[a\\]\\(b\\) \\*c\\* \\<img\\>');
-    assert.equal(escapeMarkdown('- item\n1. first'), '\\- item\n1\\. first');
-    assert.equal(escapeMarkdown('$(zap) x'), '\\$\\(zap\\) x');
-    assert.equal(escapeMarkdown('AWS MLA-C01'), 'AWS MLA-C01', 'a dash inside a line stays as it is');
-  });
-
-  it('breaks the autolinks GitHub-flavoured Markdown would make', () => {
-    assert.equal(escapeMarkdown('Acme https://evil.example'), 'Acme https\\://evil\\.example');
-    assert.equal(escapeMarkdown('www.evil.example'), 'www\\.evil\\.example');
-    assert.equal(escapeMarkdown('a@b.co'), 'a\\@b\\.co');
-  });
-});

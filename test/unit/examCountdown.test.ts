@@ -162,9 +162,23 @@ describe('status record and pace', () => {
       {},
       t,
     );
-    const label = record.items[0].label;
-    assert.doesNotMatch(label, /\$\(/, 'no codicon syntax left');
-    assert.doesNotMatch(label, /\]\(/, 'no Markdown link or image syntax left');
+    const item = record.items[0];
+    assert.equal(item.label, '$(alert) ![](https://x.io/p)', 'the record keeps the name as typed');
+    const shown = countdownOf(record, new Date('2026-12-01T17:00:00Z'), settings, t)!;
+    assert.deepEqual(shown.text.match(/\$\([\w-]+\)/g), ['$(mortar-board)'], 'the status bar draws only its own icon');
+    assert.doesNotMatch(shown.text, /\]\(/, 'no Markdown link or image syntax left');
+    assert.equal(shown.text.replace(/\u2060/g, ''), '$(mortar-board) $(alert) ![](https://x.io/p) · 23d', 'reads as typed');
+    assert.ok(shown.tooltip.startsWith('**&#36;\\(alert\\) \\!\\[\\]\\(https\\://x\\.io/p\\)**: exam on 2026-12-24'), shown.tooltip);
+  });
+
+  it('escapes the name in the countdown hover: HTML as entities, nothing stripped (issue 18)', () => {
+    const name = '<img src=x onerror="window.__pwned=1">';
+    const examHover = countdownOf({ v: 1, items: [exam('2026-12-24', { label: name })] }, new Date(2026, 11, 1, 12), settings, t)!;
+    assert.equal(examHover.tooltip.split('\n')[0], '**&lt;img src=x onerror="window\\.\\_\\_pwned=1"&gt;**: exam on 2026-12-24 (in 23 days)');
+    assert.equal(examHover.accessibilityLabel, `${name} exam in 23 days`);
+    const renewalHover = countdownOf({ v: 1, items: [{ ...renewal('2026-12-24'), label: '$(alert) & <b>' }] }, new Date(2026, 11, 1, 12), settings, t)!;
+    assert.equal(renewalHover.tooltip.split('\n')[0], '**&#36;\\(alert\\) &amp; &lt;b&gt;**: expires in 23 days (2026-12-24)');
+    assert.deepEqual(renewalHover.text.match(/\$\([\w-]+\)/g), ['$(history)']);
   });
 });
 

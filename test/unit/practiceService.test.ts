@@ -77,13 +77,56 @@ describe('PracticeService: record, edit, delete', () => {
   });
 });
 
+describe('PracticeService: a practice exam moves a planned certification to studying (issue 18)', () => {
+  const temp = useTempFolder();
+  const clock = new Date('2026-11-26T15:00:00Z');
+  /** Wired as the container wires it: the practice path tells the certification service. */
+  const setup = async () => {
+    const store = new StudyStore(new MemoryStorage(), new NodeFileAccess(), temp.path(), () => clock);
+    await store.load();
+    const service = new CertificationService(store, () => clock);
+    const practice = new PracticeService(store, () => clock, t, (key) => service.markStudying(key));
+    return { store, service, practice };
+  };
+
+  it('moves a planned certification to studying when a practice exam is recorded, as a study session does', async () => {
+    const { service, practice } = await setup();
+    await service.add('aws-mla-c01');
+    assert.equal(service.get('aws-mla-c01')?.status, 'planned');
+    await practice.record({ key: 'aws-mla-c01', score: 70 });
+    assert.equal(service.get('aws-mla-c01')?.status, 'studying');
+  });
+
+  it('leaves any other status as it is, and a refused practice exam changes nothing', async () => {
+    const { service, practice } = await setup();
+    await service.add('aws-mla-c01', { examDate: '2027-02-01' });
+    await service.add('google-pmle');
+    assert.equal(service.get('aws-mla-c01')?.status, 'scheduled');
+    await practice.record({ key: 'aws-mla-c01', score: 70 });
+    assert.equal(service.get('aws-mla-c01')?.status, 'scheduled', 'a booked exam stays booked');
+    await assert.rejects(practice.record({ key: 'google-pmle', score: 170 }), /score:/);
+    assert.equal(service.get('google-pmle')?.status, 'planned', 'nothing recorded, nothing moved');
+  });
+
+  it('is told only of a recorded practice exam, not of an edit or a delete', async () => {
+    const { store } = await setup();
+    await new CertificationService(store, () => clock).add('aws-mla-c01');
+    const told: string[] = [];
+    const practice = new PracticeService(store, () => clock, t, async (key) => void told.push(key));
+    const exam = await practice.record({ key: 'aws-mla-c01', score: 70 });
+    await practice.update(exam.id, { score: 75 });
+    await practice.remove(exam.id);
+    assert.deepEqual(told, ['aws-mla-c01']);
+  });
+});
+
 describe('practice command arguments', () => {
   it('takes the documented Record argument and names a bad field', () => {
     const arg = { key: 'aws-mla-c01', date: '2026-11-20', score: '38/50', source: 'Official practice test', domains: { 'data-preparation': 64 } };
     assert.deepEqual(parseCommandArg(RecordPracticeArgSchema, arg, t), arg);
     assert.throws(() => parseCommandArg(RecordPracticeArgSchema, { key: 'aws-mla-c01', score: true }, t), /score: .*got true/);
     assert.throws(() => parseCommandArg(RecordPracticeArgSchema, { key: 'aws-mla-c01', date: '11/20/2026', score: 70 }, t), /date: expected a date as YYYY-MM-DD/);
-    assert.throws(() => parseCommandArg(RecordPracticeArgSchema, { key: 'aws-mla-c01', score: 70, when: 'today' }, t), /unexpected command argument/);
+    assert.throws(() => parseCommandArg(RecordPracticeArgSchema, { key: 'aws-mla-c01', score: 70, when: 'today' }, t), /^ArgumentError: when: not a field this command takes \(it takes key, date, score, source, domains, note\)$/);
   });
 
   it('reads the rows of the tree: a certification, its Practice exams row, a practice exam', () => {
@@ -93,7 +136,7 @@ describe('practice command arguments', () => {
     assert.deepEqual(parseCommandArg(EditPracticeArgSchema, practiceRowArg(`cert:aws-mla-c01/practice/${id}`), t), { id });
     assert.deepEqual(parseCommandArg(DeletePracticeArgSchema, practiceRowArg(`cert:aws-mla-c01/practice/${id}`), t), { id });
     assert.deepEqual(parseCommandArg(DeletePracticeArgSchema, { key: 'aws-mla-c01' }, t), { key: 'aws-mla-c01' });
-    assert.throws(() => parseCommandArg(DeletePracticeArgSchema, practiceRowArg('cert:aws-mla-c01/practice/next'), t), /unexpected command argument/);
-    assert.throws(() => parseCommandArg(EditPracticeArgSchema, { key: 'aws-mla-c01', score: 70 }, t), /unexpected command argument/, 'values need the id of the exam');
+    assert.throws(() => parseCommandArg(DeletePracticeArgSchema, practiceRowArg('cert:aws-mla-c01/practice/next'), t), /is not one this command takes/);
+    assert.throws(() => parseCommandArg(EditPracticeArgSchema, { key: 'aws-mla-c01', score: 70 }, t), /^ArgumentError: score: not a field this command takes \(it takes key\)$/, 'values need the id of the exam');
   });
 });

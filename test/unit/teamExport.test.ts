@@ -23,6 +23,40 @@ describe('team format: export from the engineer\'s data', () => {
   const build = (over: Partial<Parameters<typeof buildTeamFile>[0]> = {}) =>
     buildTeamFile({ profile, certifications: [], sessions: [], practiceExams: [], catalog: new Catalog(), now, generator, ...over });
 
+  it('gives as a certification\'s cost the total of its cost items when it has any, else its own cost field (issue 18)', () => {
+    const file = build({
+      certifications: [
+        // The cost field was edited apart from the items (Edit Certification): the items win.
+        sampleCert({ key: 'aws-mla-c01', costUsd: 150 }),
+        sampleCert({ key: 'google-pmle', costUsd: 200 }),
+        sampleCert({ key: 'databricks-ml-professional', costUsd: null }),
+        sampleCert({ key: 'azure-ai-103', costUsd: 165 }),
+      ],
+      costs: {
+        'aws-mla-c01': [
+          { kind: 'exam', amountUsd: 150, note: '' },
+          { kind: 'voucher', amountUsd: 0.1, note: '' },
+          { kind: 'course', amountUsd: 19.99, note: 'video course' },
+          { kind: 'retake', amountUsd: 75.2, note: '' },
+        ],
+        'databricks-ml-professional': [{ kind: 'exam', amountUsd: 200, note: '' }],
+        'azure-ai-103': [],
+        'removed-cert': [{ kind: 'exam', amountUsd: 999, note: '' }],
+      },
+    });
+    assert.deepEqual(
+      file.certifications.map((c) => [c.key, c.costUsd]),
+      [
+        ['aws-mla-c01', 245.29],
+        ['google-pmle', 200],
+        ['databricks-ml-professional', 200],
+        ['azure-ai-103', 165],
+      ],
+    );
+    assert.equal(build({ certifications: [sampleCert({ key: 'aws-mla-c01', costUsd: null })] }).certifications[0].costUsd, null, 'neither: none');
+    assert.ok(readTeamFile('alice.certstudy.json', serializeTeamFile(file)).ok);
+  });
+
   it('maps certifications with catalog names, computed expiry, totals, practice scores oldest first and attempts, and nothing private', () => {
     const file = build({
       certifications: [

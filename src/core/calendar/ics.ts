@@ -52,6 +52,11 @@ export interface IcsOptions {
   /** The extension's version, for PRODID. */
   version: string;
   calendarName: string;
+  /**
+   * Each event's SEQUENCE by UID (see sequence.ts: it rises when the event changed since the
+   * last export); 0 for an event not named.
+   */
+  sequences?: Readonly<Record<string, number>>;
 }
 
 export function writeIcs(events: readonly CalendarEvent[], options: IcsOptions): string {
@@ -62,10 +67,11 @@ export function writeIcs(events: readonly CalendarEvent[], options: IcsOptions):
   // A generator without a calendar-wide zone: each zone an event uses gets its VTIMEZONE, and
   // DTSTAMP stays in UTC as RFC 5545 requires (a calendar-wide zone would write it as local time).
   calendar.timezone({ name: '', generator: (zone) => vtimezone(zone) });
-  // Revisions of the same events are told apart by SEQUENCE: minutes since 2026, which grow with
-  // every export, so calendars that compare it (Outlook) accept the newer file as an update.
-  const sequence = Math.max(0, Math.floor((options.now.getTime() - Date.UTC(2026, 0, 1)) / 60_000));
+  // Revisions of the same event are told apart by SEQUENCE, which calendars that compare it
+  // (Outlook) need higher to take the newer file as an update: worked out per event by the caller.
+  const sequenceOf = (uid: string) => options.sequences?.[uid] ?? 0;
   for (const e of events) {
+    const sequence = sequenceOf(e.uid);
     if (e.kind === 'allDay') {
       const event = calendar.createEvent({
         id: e.uid,
@@ -106,5 +112,8 @@ export function writeIcs(events: readonly CalendarEvent[], options: IcsOptions):
       repeating: { freq: ICalEventRepeatingFreq.WEEKLY, byDay: e.days.map((day) => BYDAY[day]), startOfWeek: ICalWeekday.MO },
     });
   }
-  return calendar.toString();
+  // RFC 5545 3.1: every content line ends with CRLF, the last one (END:VCALENDAR) included;
+  // ical-generator leaves the last one bare.
+  const text = calendar.toString();
+  return text.endsWith('\r\n') ? text : `${text}\r\n`;
 }

@@ -1,9 +1,12 @@
 /**
  * The status bar's exam and renewal countdown, from a small record the app writes to
  * globalState whenever the data behind it changes (see statusRecord.ts). Dependency-free on
- * purpose: the startup shell imports it to show the countdown at window start without loading
- * the rest of the extension, and only does date arithmetic on the local calendar here.
+ * purpose but for two small text helpers: the startup shell imports it to show the countdown at
+ * window start without loading the rest of the extension, and only does date arithmetic on the
+ * local calendar here.
  */
+import { escapeMarkdown } from '../util/markdown';
+import { asPlainText } from '../util/plainText';
 
 export const STATUS_RECORD_KEY = 'certStudy.statusRecord';
 export const STATUS_RECORD_VERSION = 1;
@@ -13,6 +16,7 @@ export const RENEWAL_THRESHOLDS = [90, 30, 7] as const;
 export interface ExamItem {
   kind: 'exam';
   key: string;
+  /** The certification's short name as typed (a custom name may hold markup; escaped where shown). */
   label: string;
   /** The booked exam day, YYYY-MM-DD, local calendar. */
   date: string;
@@ -125,7 +129,7 @@ function examCountdown(item: ExamItem, days: number, settings: CountdownSettings
   const behind = remaining > 0 && days <= settings.paceWarningDays && item.paceMinutesPerDay * studyDays < remaining;
   const when = days === 0 ? t('today') : days === 1 ? t('tomorrow') : t('in {0} days', days);
   const lines = [
-    `**${item.label}**: ${t('exam on {0} ({1})', item.date, when)}`,
+    `**${escapeMarkdown(item.label)}**: ${t('exam on {0} ({1})', item.date, when)}`,
     '',
     item.targetMinutes === null ? `- ${t('{0} h logged (no target set)', hours(item.loggedMinutes))}` : `- ${t('{0} of {1} h logged', hours(item.loggedMinutes), hours(item.targetMinutes))}`,
   ];
@@ -142,7 +146,8 @@ function examCountdown(item: ExamItem, days: number, settings: CountdownSettings
   return {
     item,
     days,
-    text: `$(mortar-board) ${item.label} · ${dayWords(days, t)}`,
+    // The status bar renders `$(icon)` in its text: the name as typed, never an icon.
+    text: `$(mortar-board) ${asPlainText(item.label)} · ${dayWords(days, t)}`,
     tooltip: lines.join('\n'),
     accessibilityLabel: behind ? t('{0} exam {1}, behind pace', item.label, when) : t('{0} exam {1}', item.label, when),
     warning: behind,
@@ -151,13 +156,14 @@ function examCountdown(item: ExamItem, days: number, settings: CountdownSettings
 
 function renewalCountdown(item: RenewalItem, days: number, t: Localize): Countdown {
   const lapsed = days < 0;
-  const text = lapsed ? `$(warning) ${t('{0} expired', item.label)}` : `$(history) ${t('renew {0}', item.label)} · ${dayWords(days, t)}`;
+  const name = asPlainText(item.label);
+  const text = lapsed ? `$(warning) ${t('{0} expired', name)}` : `$(history) ${t('renew {0}', name)} · ${dayWords(days, t)}`;
   const when = lapsed ? t('expired {0} days ago', -days) : days === 0 ? t('expires today') : t('expires in {0} days', days);
   return {
     item,
     days,
     text,
-    tooltip: [`**${item.label}**: ${when} (${item.date})`, '', t('Renew it before it lapses: clients ask for current certifications.'), '', t('Click to open the dashboard.')].join('\n'),
+    tooltip: [`**${escapeMarkdown(item.label)}**: ${when} (${item.date})`, '', t('Renew it before it lapses: clients ask for current certifications.'), '', t('Click to open the dashboard.')].join('\n'),
     accessibilityLabel: t('{0} {1}', item.label, when),
     warning: lapsed || days <= 7,
   };

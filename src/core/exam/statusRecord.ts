@@ -6,7 +6,6 @@ import { passMarkOf, shortPassMark } from '../practice/passMark';
 import { progressByCertification, progressOf } from '../progress';
 import type { StudySnapshot } from '../store/studyStore';
 import type { Localize } from '../tree/localize';
-import { asPlainText } from '../util/plainText';
 import { calendarDaysUntil } from '../time/clock';
 import { STATUS_RECORD_VERSION, type ExamItem, type RenewalItem, type StatusRecord } from './statusCountdown';
 
@@ -42,8 +41,9 @@ export function buildStatusRecord(
   const items: Array<ExamItem | RenewalItem> = [];
   for (const cert of snapshot.certifications) {
     const entry = catalog.get(cert.key);
-    // Shown in the status bar (which renders $(icons)) and a Markdown hover: a custom name as typed.
-    const label = asPlainText(entry?.shortName ?? cert.key);
+    // The name as typed: the countdown escapes it for the status bar (which renders $(icons))
+    // and for its Markdown hover, and the renewal reminder for its notification.
+    const label = entry?.shortName ?? cert.key;
     const held = cert.status === 'passed' || cert.status === 'expired';
     if (!held && cert.examDate && calendarDaysUntil(cert.examDate, now) >= 0) {
       const p = progressOf(progress, cert.key);

@@ -52,13 +52,39 @@ export const RoiInputsSchema = z
   })
   .strict();
 
-/** The calendar export's own small state. */
+/** An event UID as the calendar export makes them (see core/calendar/events.ts eventUid). */
+const EventUidSchema = z.string().min(1).max(300);
+
+/** How an event was last exported: its content's hash and the SEQUENCE it carried. */
+export const ExportedEventSchema = z
+  .object({
+    hash: z.string().regex(/^[0-9a-f]{32}$/),
+    sequence: z.number().int().nonnegative().max(2_147_483_647),
+  })
+  .strict();
+
+/** At most this many events are remembered (a few per certification ever tracked). */
+export const MAX_EXPORTED_EVENTS = 1_000;
+
+/** The calendar export's own small state (version 2: `events` and `sequenceBase` added; see stateSpecs.ts). */
 export const CalendarExportStateSchema = z
   .object({
     /** Made once, at the first export: part of every event's UID, so re-imports update events. */
     id: UuidSchema,
     /** Where the last export went, offered again by the save dialog. */
     lastPath: z.string().max(4096).nullable(),
+    /**
+     * Per event UID, the event as last exported: its SEQUENCE rises only when its content
+     * changed (see core/calendar/sequence.ts). Kept for events no longer exported too, so one
+     * that comes back (an exam date set again) goes on from its last number.
+     */
+    events: z.record(EventUidSchema, ExportedEventSchema).refine((r) => Object.keys(r).length <= MAX_EXPORTED_EVENTS, `at most ${MAX_EXPORTED_EVENTS} events`),
+    /**
+     * The SEQUENCE an event not exported before starts at: 0 for a state made by this version;
+     * null after the migration from version 1, whose exports wrote minutes since 2026 as every
+     * event's SEQUENCE: the next export sets it above all of those (see sequence.ts).
+     */
+    sequenceBase: z.number().int().nonnegative().max(2_147_483_647).nullable(),
   })
   .strict();
 
@@ -70,3 +96,4 @@ export type CostKind = z.infer<typeof CostKindSchema>;
 export type CostItem = z.infer<typeof CostItemSchema>;
 export type RoiInputs = z.infer<typeof RoiInputsSchema>;
 export type CalendarExportState = z.infer<typeof CalendarExportStateSchema>;
+export type ExportedEvent = z.infer<typeof ExportedEventSchema>;

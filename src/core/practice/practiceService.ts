@@ -1,4 +1,6 @@
 import { StoreService } from '../storeService';
+import type { StudyStore } from '../store/studyStore';
+import { formatPlaceholders, type Localize } from '../tree/localize';
 import type { CatalogEntry } from '../model/catalog';
 import type { PracticeExam } from '../model/logs';
 import type { IsoDate } from '../model/primitives';
@@ -35,6 +37,20 @@ const MAX_NOTE = 2_000;
  * message (`t`) saying what is wrong.
  */
 export class PracticeService extends StoreService {
+  constructor(
+    store: StudyStore,
+    now: () => Date,
+    t: Localize = formatPlaceholders,
+    /**
+     * A practice exam was recorded for `key`: studying has begun, so the container moves a
+     * planned certification to studying (CertificationService.markStudying), as a saved study
+     * session does (the status lifecycle).
+     */
+    private readonly onRecorded: (key: string) => Promise<void> = () => Promise.resolve(),
+  ) {
+    super(store, now, t);
+  }
+
   /** A certification's practice exams, latest first (at the same instant, the one recorded last). */
   examsOf(key: string): PracticeExam[] {
     return this.store.practiceExams
@@ -73,6 +89,7 @@ export class PracticeService extends StoreService {
       note: this.note(input.note ?? ''),
     };
     await this.store.practiceExams.append(exam);
+    await this.onRecorded(input.key);
     return exam;
   }
 

@@ -6,6 +6,7 @@ import type { Localize } from '../tree/localize';
 import { roundPercent } from './percent';
 import { nextPracticeDue, type PracticeDue } from './cadence';
 import { passMarkOf, type PassMark } from './passMark';
+import { passForecast, type Forecast } from './forecast';
 import { readiness, type Readiness } from './readiness';
 import type { PracticeSettings } from './settings';
 import { weakestDomain, type WeakDomain } from './weakDomain';
@@ -21,6 +22,8 @@ export interface PracticeSummary {
   due: PracticeDue;
   readiness: Readiness;
   studyNext: WeakDomain | null;
+  /** The expected practice score on exam day, with its range (core/practice/forecast.ts). */
+  forecast: Forecast;
 }
 
 /** What a certification's practice summary is computed from. */
@@ -48,5 +51,6 @@ export function practiceSummary(input: PracticeSummaryInput, t: Localize): Pract
     due: nextPracticeDue({ cert, exams, firstSessionDay: input.firstSessionDay, intervalDays: settings.intervalDays, now }),
     readiness: readiness({ entry, exams, pass, settings }, t),
     studyNext: weakestDomain(entry, exams),
+    forecast: passForecast({ exams, examDate: cert.examDate, pass, now }, t),
   };
 }

@@ -79,13 +79,21 @@ export const STATE_SPECS = {
     fallback: { rateChangedOn: null },
     migrations: {},
   } satisfies VersionedSpec<RoiInputs>,
-  /** The calendar export's id (part of every event UID) and last file; null before the first export. */
+  /**
+   * The calendar export's id (part of every event UID), last file, and each event's last content
+   * hash and SEQUENCE; null before the first export. Version 2 added `events` and `sequenceBase`
+   * (issue 18: SEQUENCE was minutes since 2026, the same for two exports in one minute).
+   */
   calendarExport: {
     name: 'calendar export',
-    version: 1,
+    version: 2,
     schema: CalendarExportStateSchema.nullable(),
     fallback: null,
-    migrations: {},
+    migrations: {
+      // Nothing is known of what version 1 exported: sequenceBase null starts every event above
+      // the minute count version 1 wrote (see core/calendar/sequence.ts).
+      1: (old) => (old === null || typeof old !== 'object' ? old : { ...(old as object), events: {}, sequenceBase: null }),
+    },
   } satisfies VersionedSpec<CalendarExportState | null>,
 };
 

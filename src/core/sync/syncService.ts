@@ -1,5 +1,6 @@
 import { PracticeExamSchema, StudySessionSchema, type PracticeExam, type StudySession } from '../model/logs';
 import type { KeyValueStorage, StoreProblem } from '../store/ports';
+import { serialStorageFor } from '../store/serialStorage';
 import type { StudyStore } from '../store/studyStore';
 import { toOffsetInstant } from '../time/clock';
 import { LEDGER_KEY, LEDGER_VERSION, mergeRemote, sharedEntries, stampLocalChanges, StoredLedgerSchema, type Ledger } from './ledger';
@@ -54,9 +55,14 @@ export class SyncService {
    */
   private readonly remoteCache = new Map<string, { json: string; parsed: ParsedRemote }>();
 
-  constructor(private readonly deps: SyncServiceDeps) {
+  private readonly deps: SyncServiceDeps;
+
+  constructor(deps: SyncServiceDeps) {
     if (!MachineIdSchema.safeParse(deps.machineId).success) throw new Error(`Not a machine id: ${JSON.stringify(deps.machineId)}`);
     this.key = machineKeyOf(deps.machineId);
+    // The store's own queue (one per storage object): a ledger or record write never runs while
+    // a command's change is between its read and its write (see SerialStorage).
+    this.deps = { ...deps, storage: serialStorageFor(deps.storage) };
   }
 
   /**
@@ -129,7 +135,10 @@ export class SyncService {
           continue;
         }
         try {
-          await this.setShared(key, merged.state);
+          if (!(await this.setShared(key, shared, merged.state))) {
+            revert(key);
+            reverted = true;
+          }
         } catch (err) {
           problems.push({ where: `Settings Sync ${key}`, message: `could not be applied: ${(err as Error).message}`, backupPath: null });
           revert(key);
@@ -155,8 +164,19 @@ export class SyncService {
     return run;
   }
 
-  private setShared<K extends SharedKey>(key: K, state: SharedState): Promise<void> {
-    return this.deps.store.state.set(key, state[key]);
+  /**
+   * Applies the merged value only if the key still holds what the merge started from, checked on
+   * the store's queue: a command's change that landed meanwhile is never overwritten (it wins this
+   * round; the next pull merges again). False when it was not applied.
+   */
+  private async setShared<K extends SharedKey>(key: K, before: SharedState, merged: SharedState): Promise<boolean> {
+    const expected = JSON.stringify(before[key]);
+    let applied = false;
+    await this.deps.store.state.update(key, (current) => {
+      applied = JSON.stringify(current) === expected;
+      return applied ? merged[key] : current;
+    });
+    return applied;
   }
 
   private sharedState(): SharedState {

@@ -1,8 +1,10 @@
 import { expiresOn } from '../certifications';
 import type { CatalogEntry } from '../model/catalog';
 import type { PracticeExam, StudySession } from '../model/logs';
+import type { CostItem } from '../model/plans';
 import type { Profile, TrackedCertification } from '../model/tracking';
 import { progressByCertification, progressOf } from '../progress';
+import { costTotal } from '../roi/roi';
 import { localDayOf, localToday, toOffsetInstant } from '../time/clock';
 import { minutesByLocalDay } from '../timer/days';
 import { addDays, mondayOf } from './days';
@@ -14,6 +16,8 @@ export interface TeamExportInput {
   sessions: readonly StudySession[];
   practiceExams: readonly PracticeExam[];
   catalog: { get(key: string): CatalogEntry | undefined };
+  /** Cost items per certification (globalState `costs`, Edit Costs): a certification's cost is their total. */
+  costs?: Readonly<Record<string, readonly CostItem[]>>;
   now: Date;
   generator: { name: string; version: string };
 }
@@ -40,12 +44,21 @@ export function buildTeamFile(input: TeamExportInput): TeamFile {
       role: profile.role,
       billingRateUsd: { baseline: profile.billingRateUsd.baseline, current: profile.billingRateUsd.current },
     },
-    certifications: certifications.map((cert) => teamCertification(cert, catalog.get(cert.key), progressOf(progress, cert.key))),
+    certifications: certifications.map((cert) => teamCertification(cert, catalog.get(cert.key), progressOf(progress, cert.key), input.costs?.[cert.key])),
     weeklyStudy: weeklyStudy(sessions, localToday(now)),
   };
 }
 
-function teamCertification(cert: TrackedCertification, entry: CatalogEntry | undefined, progress: ReturnType<typeof progressOf>): TeamCertification {
+/**
+ * What the certification cost: the total of its cost items (exam fee, vouchers, courses,
+ * retakes) when it has any, else its own cost field (a total entered with Edit Certification, or
+ * none). The items win: the cost field can be edited apart from them.
+ */
+export function teamCostUsd(cert: TrackedCertification, items: readonly CostItem[] | undefined): number | null {
+  return items && items.length ? costTotal(items) : cert.costUsd;
+}
+
+function teamCertification(cert: TrackedCertification, entry: CatalogEntry | undefined, progress: ReturnType<typeof progressOf>, costItems: readonly CostItem[] | undefined): TeamCertification {
   return {
     key: cert.key,
     name: entry?.name ?? cert.key,
@@ -58,7 +71,7 @@ function teamCertification(cert: TrackedCertification, entry: CatalogEntry | und
     targetMinutes: cert.targetMinutes,
     practiceExams: progress.practiceExams.map((p) => ({ takenOn: localDayOf(p.takenAt), scorePercent: p.scorePercent, source: p.source })),
     attempts: cert.attempts.map((a) => ({ takenOn: a.takenOn, passed: a.passed, score: a.score, scale: a.scale })),
-    costUsd: cert.costUsd,
+    costUsd: teamCostUsd(cert, costItems),
   };
 }
 

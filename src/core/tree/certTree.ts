@@ -10,6 +10,7 @@ import { DEFAULT_PRACTICE_SETTINGS, type PracticeSettings } from '../practice/se
 import { formatHours, progressByCertification, progressOf, type CertProgress } from '../progress';
 import type { StudySnapshot } from '../store/studyStore';
 import { calendarDaysUntil } from '../time/clock';
+import { escapeMarkdown } from '../util/markdown';
 import { catalogFactsMarkdown, formatRange } from './facts';
 import type { Localize } from './localize';
 import { WEEK_NODE_ID, weekRow, type WeekSettings } from './weekRow';
@@ -208,7 +209,7 @@ function addCertNodes(
   const successorNames = (entry?.successorKeys ?? []).map((k) => catalog.get(k)?.shortName ?? k);
   const tooltip = entry
     ? `${catalogFactsMarkdown(entry, successorNames, t)}\n\n---\n\n${t('Status: {0}', statusLabel(cert.status, t))}`
-    : t('{0} is not in the catalog (it may have been removed in an update).', cert.key);
+    : escapeMarkdown(t('{0} is not in the catalog (it may have been removed in an update).', cert.key));
   nodes.set(id, {
     id,
     parentId: null,

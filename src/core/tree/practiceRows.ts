@@ -2,7 +2,8 @@ import type { CatalogEntry } from '../model/catalog';
 import type { PracticeExam } from '../model/logs';
 import type { TrackedCertification } from '../model/tracking';
 import type { PracticeDue } from '../practice/cadence';
-import { explainPassMark, shortPassMark } from '../practice/passMark';
+import { formatForecast, type Forecast } from '../practice/forecast';
+import { explainPassMark, shortPassMark, type PassMark } from '../practice/passMark';
 import { formatPercent } from '../practice/percent';
 import { formatEntered } from '../practice/score';
 import { practiceSummary, type PracticeSummary, type PracticeSummaryInput } from '../practice/summary';
@@ -56,9 +57,11 @@ export function practiceNodes(
   const tooltip = [
     t('{0} practice exams taken.', summary.exams.length),
     explainPassMark(summary.pass, t),
+    forecastSentence(summary.forecast, summary.pass, t),
     t('Cadence: a diagnostic practice exam in the first week of studying, then one every {0} days (certStudy.practice.intervalDays).', input.settings.intervalDays),
   ]
     .map(escapeMarkdown)
+    .concat(`*${escapeMarkdown(summary.forecast.limits)}*`)
     .join('\n\n');
   const practiceRow: TreeNodeView = {
     id,
@@ -73,6 +76,18 @@ export function practiceNodes(
     accessibilityLabel: `${t('Practice exams')}, ${parts.join(', ')}, ${readiness.ready ? t('Ready') : t('Not yet')}`,
   };
   return { nodes: [practiceRow, ...children], summary };
+}
+
+/**
+ * The pass forecast in one sentence for the hover: "Forecast for exam day (2027-02-01): expected
+ * 78 % (70–86 %) against a pass mark of 72 %: likely pass." or why there is none yet.
+ */
+export function forecastSentence(forecast: Forecast, pass: PassMark, t: Localize): string {
+  if (forecast.kind === 'insufficient') return t('Pass forecast: not enough data yet ({0}).', forecast.reason);
+  const verdict = { 'likely pass': t('likely pass'), 'likely fail': t('likely fail'), uncertain: t('too close to call') }[forecast.verdict];
+  const when = forecast.target === 'exam' ? t('Pass forecast for exam day ({0})', forecast.targetDate) : t('Pass forecast for today ({0}, no exam date ahead)', forecast.targetDate);
+  const notes = forecast.notes.map((n) => `${n.charAt(0).toUpperCase()}${n.slice(1)}${/[.!?]$/.test(n) ? '' : '.'}`);
+  return [`${when}: ${formatForecast(forecast, pass, t)}: ${verdict}.`, ...notes].join(' ');
 }
 
 /** "↑ 5", "↓ 3.5", "→ 0": the change in points since the previous practice exam. */

@@ -1,11 +1,11 @@
-import { HostMessageSchema, type ReportData } from '../../shared/teamReportProtocol';
+import { HostMessageSchema, type ReportData, type ReportViewState } from '../../shared/teamReportProtocol';
 
 /**
  * The team report's page. Plain DOM: every text from the files goes in through textContent, so
  * nothing in a name or a client can become markup; colours are VS Code's theme variables (see
  * media/team-report/report.css), so light, dark and high-contrast themes all work.
  */
-declare function acquireVsCodeApi(): { postMessage(message: unknown): void };
+declare function acquireVsCodeApi(): { postMessage(message: unknown): void; setState(state: ReportViewState): void };
 
 const vscode = acquireVsCodeApi();
 const root = document.getElementById('report')!;
@@ -13,6 +13,9 @@ const root = document.getElementById('report')!;
 window.addEventListener('message', (event: MessageEvent) => {
   const message = HostMessageSchema.safeParse(event.data);
   if (!message.success) return;
+  // The files it was made from, so that a window reload brings the report back, read afresh
+  // (the panel serializer gets this state; see src/team/reportPanel.ts).
+  vscode.setState({ v: 1, sources: message.data.sources });
   render(message.data.report);
 });
 vscode.postMessage({ type: 'ready' });
