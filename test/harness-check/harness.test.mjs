@@ -48,6 +48,8 @@ describe('harness helpers', () => {
     assert.equal(formatConsoleArgs(['%s has %d items %c!', 'list', 3.7, 'color: red']), 'list has 3 items !');
     assert.equal(formatConsoleArgs([{ a: 1 }, 'x']), ' {"a":1} x');
     assert.equal(formatConsoleArgs(['100%% sure']), '100% sure');
+    // Chromium's own reports (a CSP violation) have no arguments: their text is kept.
+    assert.equal(formatConsoleArgs([], "Refused to execute inline event handler"), "Refused to execute inline event handler");
   });
 
   it('strips the extension-host label and source frame', () => {

@@ -31,9 +31,11 @@ export function workbenchUrl(serverUrl, { folder, extensionDevelopmentPath, exte
  * `%s/%d/%i/%f/%o/%O` substitute. VS Code forwards extension-host output as
  * ['%c[Extension Host] %c<message>', css, css, ...args, '(source frame)'].
  * @param {unknown[]} args
+ * @param {string} [fallback] the message's own text, for messages with no arguments
  */
-export function formatConsoleArgs(args) {
-  if (args.length === 0) return '';
+export function formatConsoleArgs(args, fallback = '') {
+  // Chromium's own reports (a CSP violation, a failed load) carry no arguments, only text.
+  if (args.length === 0) return fallback;
   const [first, ...rest] = args;
   let out = '';
   if (typeof first === 'string') {
@@ -103,7 +105,7 @@ export async function attachWorkbench(context, { onLine = () => {}, logsDir } = 
   let chain = Promise.resolve();
   page.on('console', (msg) => {
     const text = Promise.all(msg.args().map((a) => a.jsonValue())).then(
-      formatConsoleArgs,
+      (args) => formatConsoleArgs(args, msg.text()),
       () => msg.text(), // the page navigated away while we were reading the arguments
     );
     chain = chain.then(async () => {

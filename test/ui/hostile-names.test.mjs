@@ -183,8 +183,10 @@ describe('UI: hostile certification names are shown as typed, never interpreted'
     }
     // Every row on screen, hovered once more (each hover draws the row's tooltip again).
     for (let i = 0; i < (await treeRows().count()); i++) {
+      // Every row has a tooltip (TreeNodeView.tooltip is required): wait until it is drawn.
       await treeRows().nth(i).hover();
-      await page().waitForTimeout(700);
+      await page().locator('.monaco-hover:visible, .workbench-hover:visible').first().waitFor({ timeout: 15_000 });
+      await clearHover();
     }
     await clearHover();
     await assertNoMarkup(page().locator('[id="workbench.view.extension.certStudy"]'), 'the Certifications view');
