@@ -28,16 +28,16 @@ const builds = [
   // The shell's host (src/shell/nodeHost.ts) loads ./app.js, ./team.js and ./calendar.js, each on first use.
   { ...nodeBundle, entryPoints: { extension: 'src/extension.ts' }, external: ['vscode', './app.js', './team.js', './calendar.js'] },
   // Everything else, loaded on first use.
-  { ...nodeBundle, entryPoints: { app: 'src/app.ts' }, external: ['vscode'] },
+  { ...nodeBundle, entryPoints: { app: 'src/app/app.ts' }, external: ['vscode'] },
   // Export for Team, backup and restore, the team report's host: loaded when one of those commands runs.
-  { ...nodeBundle, entryPoints: { team: 'src/commands/teamCommands.ts' }, external: ['vscode'] },
+  { ...nodeBundle, entryPoints: { team: 'src/features/team/teamCommands.ts' }, external: ['vscode'] },
   // The calendar writer (ical-generator and the time-zone data): loaded when Export Calendar runs.
   { ...nodeBundle, entryPoints: { calendar: 'src/core/calendar/ics.ts' } },
   // The team lead's command line (bin cert-study-team): plain Node, no vscode anywhere in it.
   { ...nodeBundle, entryPoints: { 'team-cli': 'src/cli/teamCli.ts' }, banner: { js: '#!/usr/bin/env node' } },
   // The team report's page: a browser script of its own, in a folder of its own (the panel's only script root).
   {
-    entryPoints: { 'team-report/page': 'src/team/page/main.ts' },
+    entryPoints: { 'team-report/page': 'src/webviews/teamReport/main.ts' },
     outdir: 'dist',
     bundle: true,
     platform: 'browser',
@@ -51,7 +51,7 @@ const builds = [
   },
   // The dashboard's page with Chart.js: loaded by the dashboard panel's webview only.
   {
-    entryPoints: { webview: 'src/webview/main.ts' },
+    entryPoints: { webview: 'src/webviews/dashboard/main.ts' },
     outdir: 'dist',
     bundle: true,
     platform: 'browser',
@@ -85,8 +85,8 @@ const webBundle = {
 };
 builds.push(
   { ...webBundle, entryPoints: { extension: 'src/extension.web.ts' } },
-  { ...webBundle, entryPoints: { app: 'src/app.web.ts' } },
-  { ...webBundle, entryPoints: { team: 'src/commands/teamCommands.ts' } },
+  { ...webBundle, entryPoints: { app: 'src/app/app.web.ts' } },
+  { ...webBundle, entryPoints: { team: 'src/features/team/teamCommands.ts' } },
   { ...webBundle, entryPoints: { calendar: 'src/core/calendar/ics.ts' } },
 );
 

@@ -1,6 +1,6 @@
 // Demo data for `npm start -- --demo` and the activation bench (see test/harness/demo-profile.mjs).
 // Writes a seed file from the seeded generator in test/support/; the extension imports it on
-// activation into an EMPTY profile when CERT_STUDY_DEMO_SEED names it (src/demoSeed.ts), through
+// activation into an EMPTY profile when CERT_STUDY_DEMO_SEED names it (src/platform/demoSeed.ts), through
 // the same validated store as everything else. globalState cannot be written from outside:
 // code-server keeps it in the browser's IndexedDB.
 import { execFileSync } from 'node:child_process';

@@ -13,7 +13,7 @@
 // code-server starts (test/harness/demo-profile.mjs). It may write files into globalStorageDir
 // (the extension's globalStorageUri, on the server:
 // <user-data>/User/globalStorage/cert-study.cert-study-tracker/) and may return the path of a
-// seed JSON file, handed to the extension as CERT_STUDY_DEMO_SEED (src/demoSeed.ts imports it
+// seed JSON file, handed to the extension as CERT_STUDY_DEMO_SEED (src/platform/demoSeed.ts imports it
 // into an empty store on activation). It cannot write globalState directly: in code-server that
 // lives in the browser's IndexedDB, not in a state.vscdb on the server.
 import { spawnSync } from 'node:child_process';

@@ -1,4 +1,4 @@
-// Writes a seed file for src/demoSeed.ts: `node --import tsx scripts/writeSeedFile.ts <out.json> [demo|ten-years]`.
+// Writes a seed file for src/platform/demoSeed.ts: `node --import tsx scripts/writeSeedFile.ts <out.json> [demo|ten-years]`.
 // The data comes from the same seeded generator the unit tests and the bench use.
 import { writeFileSync } from 'node:fs';
 import { generateDemo, generateTenYears } from '../test/support/studyDataGenerator';

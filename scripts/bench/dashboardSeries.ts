@@ -3,8 +3,8 @@
 import { Catalog } from '../../src/core/catalog/catalog';
 import { dashboardData, type DashboardSettings } from '../../src/core/dashboard/dashboardData';
 import { DEFAULT_PRACTICE_SETTINGS } from '../../src/core/practice/settings';
-import { formatPlaceholders } from '../../src/core/tree/localize';
-import type { Range } from '../../src/shared/dashboardProtocol';
+import { formatPlaceholders } from '../../src/core/util/localize';
+import type { Range } from '../../src/webviews/dashboard/protocol';
 import { generateTenYears } from '../../test/support/studyDataGenerator';
 
 const now = new Date();

@@ -7,8 +7,8 @@ import { Catalog } from '../../src/core/catalog/catalog';
 import { PRACTICE_EXAMS_LOG, SESSIONS_LOG } from '../../src/core/store/logSpecs';
 import { StudyStore } from '../../src/core/store/studyStore';
 import { buildCertTree } from '../../src/core/tree/certTree';
-import { formatPlaceholders } from '../../src/core/tree/localize';
-import { NodeFileAccess } from '../../src/services/nodeFileAccess';
+import { formatPlaceholders } from '../../src/core/util/localize';
+import { NodeFileAccess } from '../../src/platform/nodeFileAccess';
 import { MemoryStorage } from '../../test/unit/support/memoryStorage';
 import { generateTenYears } from '../../test/support/studyDataGenerator';
 

@@ -1,14 +1,14 @@
 // A plain require: esbuild would wrap `import * as` in an interop copy of the whole API per file.
 import vscode = require('vscode');
-import type { Container } from '../container';
-import { COMMAND_IDS } from '../commands/ids';
+import type { Container } from '../app/container';
+import { COMMANDS, type CommandName } from '../app/commandTable';
 import { Clock } from './clock';
 import { CountdownController } from './countdown';
 import { LazyTreeProvider } from './lazyTree';
 import type { BundleName, ShellHost } from './host';
 import { MorningBlockAlarm } from './morningBlockAlarm';
-import { StatusItem } from './statusItem';
-import { ScheduledTimers } from './timers';
+import { StatusItem } from '../platform/statusItem';
+import { ScheduledTimers } from '../platform/timers';
 import { WakeUp } from './wakeUp';
 
 /**
@@ -76,8 +76,9 @@ export function activateShell(context: vscode.ExtensionContext, host: ShellHost)
     return loading;
   }
 
-  for (const id of Object.values(COMMAND_IDS)) {
-    context.subscriptions.push(vscode.commands.registerCommand(id, async (arg: unknown) => (await app()).runCommand(id, arg)));
+  // Every command of the one table, registered in one loop; its handler is found when it runs.
+  for (const [name, { id }] of Object.entries(COMMANDS) as [CommandName, (typeof COMMANDS)[CommandName]][]) {
+    context.subscriptions.push(vscode.commands.registerCommand(id, async (arg: unknown) => (await app()).runCommand(name, arg)));
   }
   // A dashboard or team report left open before a reload comes back; only then is the app loaded
   // for it (and for the report, dist/team.js, which reads the report's files again).

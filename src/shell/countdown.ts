@@ -8,7 +8,7 @@ import {
   STATUS_RECORD_KEY,
   type Countdown,
 } from '../core/exam/statusCountdown';
-import type { StatusItem } from './statusItem';
+import type { StatusItem } from '../platform/statusItem';
 import type { WakeUp } from './wakeUp';
 
 const t = (message: string, ...args: Array<string | number>) => vscode.l10n.t(message, ...args);

@@ -1,16 +1,13 @@
-import type * as App from '../app';
-import type * as Team from '../commands/teamCommands';
-import type * as Ics from '../core/calendar/ics';
+import type * as App from '../app/app';
+import type { BundleLoader, LazyBundles } from '../app/shellParts';
 
 /**
  * The bundles loaded on first use, by name: dist/app.js (everything but the startup shell),
  * dist/team.js (team export, backup, report) and dist/calendar.js (the .ics writer). The browser
  * build has the same three under dist/web/.
  */
-export interface Bundles {
+export interface Bundles extends LazyBundles {
   app: typeof App;
-  team: typeof Team;
-  calendar: typeof Ics;
 }
 export type BundleName = keyof Bundles;
 
@@ -19,8 +16,7 @@ export type BundleName = keyof Bundles;
  * bundle is loaded (Node's require, or the browser's fetch and evaluate), and whether
  * `npm start -- --demo` handed over data (an environment variable only Node has).
  */
-export interface ShellHost {
-  readonly kind: 'node' | 'web';
+export interface ShellHost extends BundleLoader {
   loadBundle<N extends BundleName>(name: N): Promise<Bundles[N]>;
   /** The bundles loaded so far in this window, in the order they were loaded. */
   loadedBundles(): readonly BundleName[];

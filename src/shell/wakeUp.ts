@@ -1,5 +1,5 @@
 import type * as vscode from 'vscode';
-import type { ScheduledTimers } from './timers';
+import type { ScheduledTimers } from '../platform/timers';
 
 /**
  * One timeout for everything the idle extension waits for (the next local midnight, the next

@@ -1,5 +1,5 @@
 // A small, hand-checkable data set for the dashboard's UI test and screenshots, written as a
-// seed file for src/demoSeed.ts (imported by the extension into an EMPTY profile when
+// seed file for src/platform/demoSeed.ts (imported by the extension into an EMPTY profile when
 // CERT_STUDY_DEMO_SEED names it). Dates are relative to today in this machine's local time,
 // which is also the extension host's (code-server runs here).
 import { writeFileSync } from 'node:fs';

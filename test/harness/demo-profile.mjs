@@ -1,7 +1,7 @@
 // Seeds a run profile with demo data through scripts/demo-data.mjs (npm start -- --demo, the
 // activation bench). seedDemo() may write into the extension's globalStorage folder and may return
 // the path of a seed JSON file, which the extension imports on activation when it is named by
-// CERT_STUDY_DEMO_SEED (src/demoSeed.ts). globalState cannot be written from here: code-server
+// CERT_STUDY_DEMO_SEED (src/platform/demoSeed.ts). globalState cannot be written from here: code-server
 // keeps it in the browser's IndexedDB.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';

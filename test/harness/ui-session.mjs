@@ -50,7 +50,7 @@ export async function openUiSession({ label = 'ui', extensionPath = process.env.
   const run = createRunDir(label);
   prepare?.(run);
   // The web worker host has no environment: a demo seed named by CERT_STUDY_DEMO_SEED (set by
-  // prepare) goes to it as the hidden setting src/app.web.ts reads.
+  // prepare) goes to it as the hidden setting src/app/app.web.ts reads.
   const seed = webWorkerHost() && process.env.CERT_STUDY_DEMO_SEED ? { 'certStudy.testing.demoSeedPath': process.env.CERT_STUDY_DEMO_SEED } : {};
   writeUserSettings(run, { ...seed, ...settings });
   /** @type {string[]} */

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import * as assert from './assert';
-import type { Container } from '../../src/container';
-import type { DashboardData, HostMessage } from '../../src/shared/dashboardProtocol';
+import type { Container } from '../../src/app/container';
+import type { DashboardData, HostMessage } from '../../src/webviews/dashboard/protocol';
 import { readText } from './files';
 import { activeContainer, answerWindow, eventually, resetCertifications } from './support';
 

@@ -1,7 +1,7 @@
 // File access for the integration suites through `vscode.workspace.fs`, so that they run in the
 // Node extension host and in the browser's web worker host alike (no Node `fs` there).
 import * as vscode from 'vscode';
-import { uriFromPathOn } from '../../src/services/hostPaths';
+import { uriFromPathOn } from '../../src/platform/hostPaths';
 import { activeContainer } from './support';
 
 const encoder = new TextEncoder();
@@ -76,7 +76,7 @@ export async function tempFolder(prefix: string): Promise<vscode.Uri> {
 
 /**
  * The Uri of a path string the extension returned (a backup's location), by the extension's own
- * rule (src/services/hostPaths.ts): `file:` in the Node host, global storage's scheme in the web one.
+ * rule (src/platform/hostPaths.ts): `file:` in the Node host, global storage's scheme in the web one.
  */
 export async function uriOfPath(path: string): Promise<vscode.Uri> {
   return uriFromPathOn((await activeContainer()).context.globalStorageUri, path);

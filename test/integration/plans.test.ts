@@ -1,10 +1,11 @@
 import * as vscode from 'vscode';
 import type ICALModule from 'ical.js' with { 'resolution-mode': 'import' };
-import type { ApplyStackResult, ExportCalendarResult } from '../../src/commands/planCommands';
+import type { ApplyStackResult } from '../../src/features/plans/planCommands';
+import type { ExportCalendarResult } from '../../src/features/plans/calendarCommands';
 import type { Plan } from '../../src/core/model/plans';
 import type { TrackedCertification } from '../../src/core/model/tracking';
 import type { RoiFigures } from '../../src/core/roi/roi';
-import type { Container } from '../../src/container';
+import type { Container } from '../../src/app/container';
 import * as assert from './assert';
 import { readText, remove, tempFolder } from './files';
 import { activeContainer, answerWindow, loadedBundles, resetCertifications, treeRows } from './support';

@@ -1,7 +1,7 @@
 import * as assert from './assert';
 import * as vscode from 'vscode';
 import type { PracticeExam } from '../../src/core/model/logs';
-import type { Container } from '../../src/container';
+import type { Container } from '../../src/app/container';
 import { buildTeamFile } from '../../src/core/team/exportTeam';
 import { activeContainer, answerWindow, dayFromToday, eventually, resetCertifications, treeRows } from './support';
 

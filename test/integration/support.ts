@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Container } from '../../src/container';
+import type { Container } from '../../src/app/container';
 import type { CertStudyApi } from '../../src/extension';
 
 export const EXTENSION_ID = 'cert-study.cert-study-tracker';

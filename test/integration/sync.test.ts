@@ -3,7 +3,7 @@ import * as assert from './assert';
 import type { TrackedCertification } from '../../src/core/model/tracking';
 import type { MachineRecord } from '../../src/core/sync/machineRecord';
 import { activeContainer, dayFromToday, resetCertifications } from './support';
-import type { Container } from '../../src/container';
+import type { Container } from '../../src/app/container';
 
 const OTHER = 'laptop-0000-4000-8000-000000000002';
 const OTHER_KEY = `certStudy.sync.machine.${OTHER}`;

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import Ajv2020 from 'ajv/dist/2020';
 import type { Profile } from '../../src/core/model/tracking';
-import type { ExportResult, RestoreResult } from '../../src/commands/teamCommands';
+import type { ExportResult, RestoreResult } from '../../src/features/team/teamCommands';
 import type { TeamReport } from '../../src/core/team/report';
 import { readTeamFile } from '../../src/core/team/read';
 import * as assert from './assert';

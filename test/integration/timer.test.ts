@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { StudySession } from '../../src/core/model/logs';
-import type { TimerRecord } from '../../src/core/timer/timerRecord';
+import type { TimerRecord } from '../../src/core/model/timerRecord';
 import type { CertStudyApi } from '../../src/extension';
 import * as assert from './assert';
 import { exists, readText, remove, writeText } from './files';

@@ -8,7 +8,7 @@ import { STATE_SPECS } from '../../src/core/store/stateSpecs';
 import { decodeVersioned } from '../../src/core/store/versioned';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { formatPlaceholders as t } from '../../src/core/tree/localize';
+import { formatPlaceholders as t } from '../../src/core/util/localize';
 import { samplePractice, sampleCert, sampleSession } from './support/samples';
 
 // ical.js is an ES module: loaded with import() (the unit tests are CommonJS).

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { CertificationService } from '../../src/core/certificationService';
-import { expiresOn } from '../../src/core/certifications';
+import { CertificationService } from '../../src/core/certifications/certificationService';
+import { expiresOn } from '../../src/core/certifications/certifications';
 import { StudyStore } from '../../src/core/store/studyStore';
-import { NodeFileAccess } from '../../src/services/nodeFileAccess';
+import { NodeFileAccess } from '../../src/platform/nodeFileAccess';
 import { MemoryStorage } from './support/memoryStorage';
 import { sampleSession } from './support/samples';
 import { useTempFolder } from './support/tempFolder';

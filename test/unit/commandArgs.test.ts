@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { AddArgSchema, EditArgSchema, RemoveArgSchema, parseCommandArg, validateDateInput, validateNumberInput, validateTargetHoursInput } from '../../src/core/commandArgs';
-import { formatPlaceholders as t } from '../../src/core/tree/localize';
+import { AddArgSchema, EditArgSchema, RemoveArgSchema, parseCommandArg, validateDateInput, validateNumberInput, validateTargetHoursInput } from '../../src/core/certifications/commandArgs';
+import { formatPlaceholders as t } from '../../src/core/util/localize';
 
 describe('command arguments', () => {
   it('accepts a key object, a tree row id, or nothing', () => {

@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
-import { COMMAND_IDS, type CommandId } from '../../src/commands/ids';
-import { AddArgSchema, EditArgSchema, RemoveArgSchema, SetStatusArgSchema, parseCommandArg, type ArgSchema } from '../../src/core/commandArgs';
+import { COMMAND_IDS, type CommandId } from '../../src/app/commandTable';
+import { AddArgSchema, EditArgSchema, RemoveArgSchema, SetStatusArgSchema, parseCommandArg, type ArgSchema } from '../../src/core/certifications/commandArgs';
 import { OpenDashboardArgSchema } from '../../src/core/dashboard/openArgs';
 import { ClearExamDateArgSchema, RecordExamResultArgSchema, SetExamDateArgSchema } from '../../src/core/exam/args';
 import { ApplyStackArgSchema, EditCostsArgSchema, EditPlanArgSchema, ExportCalendarArgSchema, parsePlanArg, RemovePlanArgSchema, SetBillingRatesArgSchema } from '../../src/core/plans/args';
 import { DeletePracticeArgSchema, EditPracticeArgSchema, practiceRowArg, RecordPracticeArgSchema } from '../../src/core/practice/args';
 import { BackupArgSchema, ExportTeamArgSchema, ProfileArgSchema, RestoreArgSchema, TeamReportArgSchema } from '../../src/core/team/args';
 import { DeleteSessionArgSchema, DiscardTimerArgSchema, EditSessionArgSchema, LogStudyTimeArgSchema, StartTimerArgSchema } from '../../src/core/timer/timerArgs';
-import { formatPlaceholders as t } from '../../src/core/tree/localize';
+import { formatPlaceholders as t } from '../../src/core/util/localize';
 import type * as z from 'zod';
 
 // Issue 18: a command refused its argument with a developer message that dumped the whole

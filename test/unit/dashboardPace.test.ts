@@ -3,7 +3,7 @@ import { addDays } from '../../src/core/dashboard/calendar';
 import { paceForecast, sortForecasts, type PaceInput } from '../../src/core/dashboard/pace';
 import { minutesByCertAndDay } from '../../src/core/dashboard/studyIndex';
 import type { StudySession } from '../../src/core/model/logs';
-import { formatPlaceholders as t } from '../../src/core/tree/localize';
+import { formatPlaceholders as t } from '../../src/core/util/localize';
 import { sampleSession } from './support/samples';
 
 // Denver, today Tuesday 2026-12-01. The 28-day window is 2026-11-04 to 2026-12-01.

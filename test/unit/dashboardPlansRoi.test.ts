@@ -4,8 +4,8 @@ import { dashboardData, type DashboardPlanning, type DashboardSettings } from '.
 import type { Plan } from '../../src/core/model/plans';
 import type { Profile } from '../../src/core/model/tracking';
 import { DEFAULT_PRACTICE_SETTINGS } from '../../src/core/practice/settings';
-import { formatPlaceholders as t } from '../../src/core/tree/localize';
-import { checkHostMessage } from '../../src/shared/dashboardProtocol';
+import { formatPlaceholders as t } from '../../src/core/util/localize';
+import { checkHostMessage } from '../../src/webviews/dashboard/protocol';
 import { sampleCert, sampleSession } from './support/samples';
 
 // In America/Denver (test/unit/support/timezone.ts). "Today" is Tuesday 2026-12-01.

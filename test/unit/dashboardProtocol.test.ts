@@ -3,9 +3,9 @@ import { Catalog } from '../../src/core/catalog/catalog';
 import { dashboardData, type DashboardSettings } from '../../src/core/dashboard/dashboardData';
 import type { CustomCertification } from '../../src/core/model/tracking';
 import { DEFAULT_PRACTICE_SETTINGS } from '../../src/core/practice/settings';
-import { formatPlaceholders as t } from '../../src/core/tree/localize';
-import { dashboardHtml, escapeHtml, newNonce } from '../../src/dashboard/dashboardHtml';
-import { checkHostMessage, checkWebviewMessage, DEFAULT_VIEW_STATE, savedViewState, viewStateOrDefault } from '../../src/shared/dashboardProtocol';
+import { formatPlaceholders as t } from '../../src/core/util/localize';
+import { dashboardHtml, escapeHtml, newNonce } from '../../src/features/dashboard/dashboardHtml';
+import { checkHostMessage, checkWebviewMessage, DEFAULT_VIEW_STATE, savedViewState, viewStateOrDefault } from '../../src/webviews/dashboard/protocol';
 import { generateTenYears } from '../support/studyDataGenerator';
 import { sampleCert, samplePractice, sampleSession } from './support/samples';
 

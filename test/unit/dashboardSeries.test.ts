@@ -10,7 +10,7 @@ import { targetProgress } from '../../src/core/dashboard/targetProgress';
 import { weeklyHours } from '../../src/core/dashboard/weeklyHours';
 import type { StudySession } from '../../src/core/model/logs';
 import { DEFAULT_PRACTICE_SETTINGS } from '../../src/core/practice/settings';
-import { formatPlaceholders as t } from '../../src/core/tree/localize';
+import { formatPlaceholders as t } from '../../src/core/util/localize';
 import { samplePractice, sampleSession } from './support/samples';
 
 // All in America/Denver (test/unit/support/timezone.ts): UTC-6 until 2026-11-01, UTC-7 after.

@@ -7,7 +7,7 @@ import { BackupWriter } from '../../src/core/store/backup';
 import { LogFile, MAX_PROBLEMS_PER_FILE, type LogSpec } from '../../src/core/store/logFile';
 import { parseLog } from '../../src/core/store/logParse';
 import { SESSIONS_LOG } from '../../src/core/store/logSpecs';
-import { NodeFileAccess } from '../../src/services/nodeFileAccess';
+import { NodeFileAccess } from '../../src/platform/nodeFileAccess';
 import { sampleSession } from './support/samples';
 import { useTempFolder } from './support/tempFolder';
 

@@ -53,6 +53,6 @@ describe('package.json: capabilities and activation', () => {
     assert.deepEqual(viewTypes, ['certStudy.dashboard', 'certStudy.teamReport']);
     for (const viewType of viewTypes) assert.ok(manifest.activationEvents?.includes(`onWebviewPanel:${viewType}`), viewType);
     // The report panel is made with the view type its serializer is registered under.
-    assert.match(readFileSync(path.join(ROOT, 'src/team/reportPanel.ts'), 'utf8'), /export const TEAM_REPORT_VIEW_TYPE = 'certStudy\.teamReport';/);
+    assert.match(readFileSync(path.join(ROOT, 'src/features/team/reportPanel.ts'), 'utf8'), /export const TEAM_REPORT_VIEW_TYPE = 'certStudy\.teamReport';/);
   });
 });

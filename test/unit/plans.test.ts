@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { Catalog, isRetired } from '../../src/core/catalog/catalog';
-import { parseCommandArg } from '../../src/core/commandArgs';
+import { parseCommandArg } from '../../src/core/certifications/commandArgs';
 import { ApplyStackArgSchema, EditPlanArgSchema, parsePlanArg } from '../../src/core/plans/args';
 import { addMonths, monthRange, monthsBetween } from '../../src/core/plans/months';
 import { applyStackTemplate, PlanError, setItemMonths, shiftPlan } from '../../src/core/plans/plan';
@@ -10,8 +10,8 @@ import { STACK_TEMPLATES, stackTemplate } from '../../src/core/plans/stacks';
 import { planTimeline } from '../../src/core/plans/timeline';
 import { StudyStore } from '../../src/core/store/studyStore';
 import { buildCertTree, certNodeId } from '../../src/core/tree/certTree';
-import { formatPlaceholders as t } from '../../src/core/tree/localize';
-import { NodeFileAccess } from '../../src/services/nodeFileAccess';
+import { formatPlaceholders as t } from '../../src/core/util/localize';
+import { NodeFileAccess } from '../../src/platform/nodeFileAccess';
 import { MemoryStorage } from './support/memoryStorage';
 import { sampleCert, sampleSession } from './support/samples';
 import { useTempFolder } from './support/tempFolder';

@@ -12,7 +12,7 @@ import {
   type PassForecast,
 } from '../../src/core/practice/forecast';
 import { passMarkOf, type PassMark } from '../../src/core/practice/passMark';
-import { formatPlaceholders as t } from '../../src/core/tree/localize';
+import { formatPlaceholders as t } from '../../src/core/util/localize';
 import { samplePractice } from './support/samples';
 
 // Every test runs in America/Denver (test/unit/support/timezone.ts). Unless a test says otherwise

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { Catalog } from '../../src/core/catalog/catalog';
 import type { StudySnapshot } from '../../src/core/store/studyStore';
 import { buildCertTree } from '../../src/core/tree/certTree';
-import { formatPlaceholders as t } from '../../src/core/tree/localize';
+import { formatPlaceholders as t } from '../../src/core/util/localize';
 import { sampleCert, samplePractice } from './support/samples';
 
 const now = new Date('2026-11-26T15:00:00Z'); // 08:00 in Denver

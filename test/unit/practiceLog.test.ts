@@ -5,7 +5,7 @@ import type { PracticeExam } from '../../src/core/model/logs';
 import { BackupWriter } from '../../src/core/store/backup';
 import { LogFile, type LogSpec } from '../../src/core/store/logFile';
 import { PRACTICE_EXAMS_LOG } from '../../src/core/store/logSpecs';
-import { NodeFileAccess } from '../../src/services/nodeFileAccess';
+import { NodeFileAccess } from '../../src/platform/nodeFileAccess';
 import { samplePractice } from './support/samples';
 import { useTempFolder } from './support/tempFolder';
 

@@ -5,7 +5,7 @@ import { passMarkOf } from '../../src/core/practice/passMark';
 import { readiness } from '../../src/core/practice/readiness';
 import { DEFAULT_PRACTICE_SETTINGS, type PracticeSettings } from '../../src/core/practice/settings';
 import { weakestDomain } from '../../src/core/practice/weakDomain';
-import { formatPlaceholders as t } from '../../src/core/tree/localize';
+import { formatPlaceholders as t } from '../../src/core/util/localize';
 import { samplePractice } from './support/samples';
 
 const catalog = new Catalog();

@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { Catalog } from '../../src/core/catalog/catalog';
 import { explainPassMark, passMarkOf, shortPassMark } from '../../src/core/practice/passMark';
 import { enteredAsInput, formatEntered, parseScore } from '../../src/core/practice/score';
-import { scaledToPercent } from '../../src/core/practice/scale';
-import { formatPlaceholders as t } from '../../src/core/tree/localize';
+import { scaledToPercent } from '../../src/core/catalog/scale';
+import { formatPlaceholders as t } from '../../src/core/util/localize';
 
 const catalog = new Catalog();
 const AWS = { scaleMin: 100, scaleMax: 1000 };

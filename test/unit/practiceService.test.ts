@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { CertificationService } from '../../src/core/certificationService';
-import { parseCommandArg } from '../../src/core/commandArgs';
+import { CertificationService } from '../../src/core/certifications/certificationService';
+import { parseCommandArg } from '../../src/core/certifications/commandArgs';
 import { DeletePracticeArgSchema, EditPracticeArgSchema, practiceRowArg, RecordPracticeArgSchema } from '../../src/core/practice/args';
 import { PracticeService } from '../../src/core/practice/practiceService';
 import { StudyStore } from '../../src/core/store/studyStore';
-import { formatPlaceholders as t } from '../../src/core/tree/localize';
-import { NodeFileAccess } from '../../src/services/nodeFileAccess';
+import { formatPlaceholders as t } from '../../src/core/util/localize';
+import { NodeFileAccess } from '../../src/platform/nodeFileAccess';
 import { MemoryStorage } from './support/memoryStorage';
 import { useTempFolder } from './support/tempFolder';
 

@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
 import { Catalog } from '../../src/core/catalog/catalog';
-import { parseCommandArg } from '../../src/core/commandArgs';
+import { parseCommandArg } from '../../src/core/certifications/commandArgs';
 import type { CostItem } from '../../src/core/model/plans';
 import { EditCostsArgSchema, SetBillingRatesArgSchema } from '../../src/core/plans/args';
 import { formatUsd, roiFigures, roiSummaryLines } from '../../src/core/roi/roi';
 import { RoiService } from '../../src/core/roi/roiService';
 import { StudyStore } from '../../src/core/store/studyStore';
-import { formatPlaceholders as t } from '../../src/core/tree/localize';
-import { NodeFileAccess } from '../../src/services/nodeFileAccess';
+import { formatPlaceholders as t } from '../../src/core/util/localize';
+import { NodeFileAccess } from '../../src/platform/nodeFileAccess';
 import { MemoryStorage } from './support/memoryStorage';
 import { sampleCert } from './support/samples';
 import { useTempFolder } from './support/tempFolder';

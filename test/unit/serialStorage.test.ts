@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { CertificationService } from '../../src/core/certificationService';
+import { CertificationService } from '../../src/core/certifications/certificationService';
 import { SerialStorage, serialStorageFor, StorageWriteLostError } from '../../src/core/store/serialStorage';
 import type { KeyValueStorage } from '../../src/core/store/ports';
 import { StudyStore } from '../../src/core/store/studyStore';
 import { SyncService } from '../../src/core/sync/syncService';
-import { NodeFileAccess } from '../../src/services/nodeFileAccess';
+import { NodeFileAccess } from '../../src/platform/nodeFileAccess';
 import { Workbench } from './support/echoingMemento';
 import { MemoryStorage } from './support/memoryStorage';
 import { useTempFolder } from './support/tempFolder';

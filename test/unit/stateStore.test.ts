@@ -6,7 +6,7 @@ import { BackupWriter } from '../../src/core/store/backup';
 import { STATE_SPECS } from '../../src/core/store/stateSpecs';
 import { VersionedStateStore } from '../../src/core/store/stateStore';
 import type { VersionedSpec } from '../../src/core/store/versioned';
-import { NodeFileAccess } from '../../src/services/nodeFileAccess';
+import { NodeFileAccess } from '../../src/platform/nodeFileAccess';
 import { MemoryStorage } from './support/memoryStorage';
 import { sampleCert } from './support/samples';
 import { useTempFolder } from './support/tempFolder';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { STATE_SPECS } from '../../src/core/store/stateSpecs';
-import { hashValue, stableUuid } from '../../src/core/sync/hash';
+import { hashValue, stableUuid } from '../../src/core/util/hash';
 import { mergeRemote, sharedEntries, stampLocalChanges, type Ledger } from '../../src/core/sync/ledger';
 import type { MachineRecord, SharedEntry } from '../../src/core/sync/machineRecord';
 import type { SharedState } from '../../src/core/sync/sharedItems';

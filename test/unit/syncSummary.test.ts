@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { PracticeExamSchema, StudySessionSchema, type StudySession } from '../../src/core/model/logs';
-import { progressByCertification } from '../../src/core/progress';
+import { progressByCertification } from '../../src/core/certifications/progress';
 import { StudyStore } from '../../src/core/store/studyStore';
 import { millisBetween } from '../../src/core/time/clock';
 import { SyncSummarySchema } from '../../src/core/sync/machineRecord';
 import { summarizeLogs, summaryRecords } from '../../src/core/sync/summary';
 import { SyncService } from '../../src/core/sync/syncService';
-import { NodeFileAccess } from '../../src/services/nodeFileAccess';
+import { NodeFileAccess } from '../../src/platform/nodeFileAccess';
 import { generateTenYears, seededRandom } from '../support/studyDataGenerator';
 import { MemoryStorage } from './support/memoryStorage';
 import { samplePractice, sampleSession } from './support/samples';

@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { progressByCertification, progressOf } from '../../src/core/progress';
+import { progressByCertification, progressOf } from '../../src/core/certifications/progress';
 import type { TrackedCertification } from '../../src/core/model/tracking';
 import { StudyStore } from '../../src/core/store/studyStore';
 import { LEDGER_KEY } from '../../src/core/sync/ledger';
 import { MACHINE_KEY_PREFIX } from '../../src/core/sync/machineRecord';
 import { SyncService } from '../../src/core/sync/syncService';
-import { NodeFileAccess } from '../../src/services/nodeFileAccess';
+import { NodeFileAccess } from '../../src/platform/nodeFileAccess';
 import { MemoryStorage } from './support/memoryStorage';
 import { sampleCert, samplePractice, sampleSession } from './support/samples';
 import { useTempFolder } from './support/tempFolder';

@@ -4,7 +4,7 @@ import { STATE_SPECS, type StateKey } from '../../src/core/store/stateSpecs';
 import { StudyStore } from '../../src/core/store/studyStore';
 import { buildBackup, readBackup, serializeBackup } from '../../src/core/team/personalBackup';
 import { applyRestore, describeRestore, planRestore } from '../../src/core/team/restore';
-import { NodeFileAccess } from '../../src/services/nodeFileAccess';
+import { NodeFileAccess } from '../../src/platform/nodeFileAccess';
 import { MemoryStorage } from './support/memoryStorage';
 import { samplePractice, sampleCert, sampleSession } from './support/samples';
 import { useTempFolder } from './support/tempFolder';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import * as fc from 'fast-check';
 import { Catalog } from '../../src/core/catalog/catalog';
-import { parseCommandArg } from '../../src/core/commandArgs';
+import { parseCommandArg } from '../../src/core/certifications/commandArgs';
 import { ExportTeamArgSchema, ProfileArgSchema, RestoreArgSchema, TeamReportArgSchema } from '../../src/core/team/args';
 import { buildTeamFile, weeklyStudy } from '../../src/core/team/exportTeam';
 import { readTeamFile, serializeTeamFile } from '../../src/core/team/read';

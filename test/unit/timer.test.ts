@@ -17,8 +17,8 @@ import {
   startTimer,
   withHeartbeat,
 } from '../../src/core/timer/timerMachine';
-import { TimerRecordSchema } from '../../src/core/timer/timerRecord';
-import { formatPlaceholders } from '../../src/core/tree/localize';
+import { TimerRecordSchema } from '../../src/core/model/timerRecord';
+import { formatPlaceholders } from '../../src/core/util/localize';
 
 // All in America/Denver (test/unit/support/timezone.ts): UTC-7, UTC-6 from 2026-03-08 to 2026-11-01.
 const local = (y: number, mo: number, d: number, h = 0, mi = 0, s = 0) => new Date(y, mo - 1, d, h, mi, s);

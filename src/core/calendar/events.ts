@@ -1,12 +1,12 @@
 import type { Catalog } from '../catalog/catalog';
-import { effectiveStatus, expiresOn } from '../certifications';
+import { effectiveStatus, expiresOn } from '../certifications/certifications';
 import type { PracticeExam, StudySession } from '../model/logs';
 import type { IsoDate } from '../model/primitives';
 import type { TrackedCertification } from '../model/tracking';
 import { addDaysToDate, firstSessionDays, nextPracticeDue } from '../practice/cadence';
 import { localToday } from '../time/clock';
 import { parseClockTime, WEEKDAYS, type BlockSettings, type Weekday } from '../timer/blockSchedule';
-import type { Localize } from '../tree/localize';
+import type { Localize } from '../util/localize';
 
 /**
  * What the calendar export puts in the file, as plain data: exam dates, the morning study block,

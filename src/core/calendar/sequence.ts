@@ -1,5 +1,5 @@
 import { MAX_EXPORTED_EVENTS, type ExportedEvent } from '../model/plans';
-import { hash128 } from '../sync/hash';
+import { hash128 } from '../util/hash';
 import type { CalendarEvent } from './events';
 
 /**

@@ -3,8 +3,8 @@ import { slugify } from '../util/slug';
 import type { CustomCertification } from '../model/tracking';
 import type { IsoDate } from '../model/primitives';
 import { addMonthsToDate } from '../time/clock';
-import { roundPercent } from '../practice/percent';
-import { scaledToPercent } from '../practice/scale';
+import { roundPercent } from './percent';
+import { scaledToPercent } from './scale';
 import { CATALOG_ENTRIES } from './entries';
 
 /** Order in which providers appear in the picker; custom providers follow alphabetically. */
@@ -69,7 +69,7 @@ export function isCustomKey(key: string): boolean {
 /**
  * The pass mark as a percentage, one decimal: a scaled score by its position on its scale (750
  * on 100-1000 is 72.2 %, not 75 %), which is an approximation of the percent of questions
- * needed (see practice/scale.ts). Null when the catalog does not know the pass mark.
+ * needed (see catalog/scale.ts). Null when the catalog does not know the pass mark.
  */
 export function approxPassPercent(entry: CatalogEntry): number | null {
   const p = entry.passingScore;

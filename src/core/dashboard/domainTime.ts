@@ -1,12 +1,12 @@
 import type { Catalog } from '../catalog/catalog';
 import type { StudySession } from '../model/logs';
 import type { IsoDate } from '../model/primitives';
-import type { DomainTime } from '../../shared/dashboardProtocol';
+import type { DomainTime } from '../../webviews/dashboard/protocol';
 import { weightOf } from '../practice/domainScores';
-import { roundPercent } from '../practice/percent';
-import { formatHours } from '../progress';
+import { roundPercent } from '../catalog/percent';
+import { formatHours } from '../certifications/progress';
 import { localDayOf, millisBetween } from '../time/clock';
-import type { Localize } from '../tree/localize';
+import type { Localize } from '../util/localize';
 import { toHours } from './calendar';
 
 export interface DomainCert {

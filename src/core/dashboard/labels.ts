@@ -1,5 +1,5 @@
-import type { Labels } from '../../shared/dashboardProtocol';
-import type { Localize } from '../tree/localize';
+import type { Labels } from '../../webviews/dashboard/protocol';
+import type { Localize } from '../util/localize';
 
 /** The page's own words (headings, buttons, table headers), translated by the host. */
 export function dashboardLabels(t: Localize): Labels {

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { CertKeySchema } from '../model/primitives';
-import { RANGES } from '../../shared/dashboardProtocol';
+import { RANGES } from '../../webviews/dashboard/protocol';
 
 /**
  * Open Dashboard's optional argument: `{ "key"?, "range"? }` opens it (or turns the open one) to

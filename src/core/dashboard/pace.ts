@@ -1,7 +1,7 @@
 import type { IsoDate } from '../model/primitives';
-import type { Forecast, Verdict } from '../../shared/dashboardProtocol';
-import { formatHours } from '../progress';
-import type { Localize } from '../tree/localize';
+import type { Forecast, Verdict } from '../../webviews/dashboard/protocol';
+import { formatHours } from '../certifications/progress';
+import type { Localize } from '../util/localize';
 import { addDays, daysBetween, toHours } from './calendar';
 import { minutesBetween, type MinutesByDay } from './studyIndex';
 

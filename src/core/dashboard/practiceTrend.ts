@@ -1,13 +1,13 @@
 import type { Catalog } from '../catalog/catalog';
 import type { PracticeExam } from '../model/logs';
 import type { IsoDate } from '../model/primitives';
-import type { CertOption, PracticeTrend } from '../../shared/dashboardProtocol';
+import type { CertOption, PracticeTrend } from '../../webviews/dashboard/protocol';
 import { passMarkOf } from '../practice/passMark';
-import { formatPercent } from '../practice/percent';
+import { formatPercent } from '../catalog/percent';
 import { readiness } from '../practice/readiness';
 import type { PracticeSettings } from '../practice/settings';
 import { localDayOf } from '../time/clock';
-import type { Localize } from '../tree/localize';
+import type { Localize } from '../util/localize';
 
 /**
  * Practice-exam scores over time per certification, with the pass mark (as a percent, the way

@@ -1,5 +1,5 @@
 import type { IsoDate } from '../model/primitives';
-import type { Range, Week } from '../../shared/dashboardProtocol';
+import type { Range, Week } from '../../webviews/dashboard/protocol';
 import { addDays, daysBetween, isoWeekLabel, mondayOf } from './calendar';
 
 /** Weeks per range; `all` starts with the week of the first thing logged. */

@@ -1,8 +1,8 @@
 import type { IsoDate } from '../model/primitives';
-import type { StudyDays } from '../../shared/dashboardProtocol';
+import type { StudyDays } from '../../webviews/dashboard/protocol';
 import type { Weekday } from '../timer/blockSchedule';
 import { streaks } from '../timer/days';
-import type { Localize } from '../tree/localize';
+import type { Localize } from '../util/localize';
 import { addDays, mondayOf } from './calendar';
 
 /** The calendar shows 26 ISO weeks: this one and the 25 before it (six months). */

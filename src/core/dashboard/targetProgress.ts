@@ -1,7 +1,7 @@
 import type { IsoDate } from '../model/primitives';
-import type { Week, TargetProgress } from '../../shared/dashboardProtocol';
-import { formatHours } from '../progress';
-import type { Localize } from '../tree/localize';
+import type { Week, TargetProgress } from '../../webviews/dashboard/protocol';
+import { formatHours } from '../certifications/progress';
+import type { Localize } from '../util/localize';
 import { toHours } from './calendar';
 import type { MinutesByDay } from './studyIndex';
 import { minutesPerWeek } from './weeklyHours';

@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { CertKeySchema, IsoDateSchema } from '../model/primitives';
 
 /**
- * The optional argument objects of the exam commands (see core/commandArgs.ts for how a refusal
+ * The optional argument objects of the exam commands (see core/certifications/commandArgs.ts for how a refusal
  * names the field). Here, not beside the commands, so the unit tests can check them in plain Node.
  */
 

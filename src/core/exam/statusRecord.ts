@@ -1,11 +1,11 @@
 import type { Catalog } from '../catalog/catalog';
-import { expiresOn } from '../certifications';
+import { expiresOn } from '../certifications/certifications';
 import type { StudySession } from '../model/logs';
-import { formatPercent } from '../practice/percent';
+import { formatPercent } from '../catalog/percent';
 import { passMarkOf, shortPassMark } from '../practice/passMark';
-import { progressByCertification, progressOf } from '../progress';
+import { progressByCertification, progressOf } from '../certifications/progress';
 import type { StudySnapshot } from '../store/studyStore';
-import type { Localize } from '../tree/localize';
+import type { Localize } from '../util/localize';
 import { calendarDaysUntil } from '../time/clock';
 import { STATUS_RECORD_VERSION, type ExamItem, type RenewalItem, type StatusRecord } from './statusCountdown';
 

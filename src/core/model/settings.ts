@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { WEEKDAYS } from '../timer/blockSchedule';
+import { WEEKDAYS } from './weekdays';
 
 /**
  * The `certStudy.*` settings, with the defaults package.json declares. A hand-edited

@@ -1,8 +1,8 @@
 import * as z from 'zod';
-import { parseCommandArg } from '../commandArgs';
+import { parseCommandArg } from '../certifications/commandArgs';
 import { CostKindSchema, MonthSchema, StackIdSchema } from '../model/plans';
 import { CertKeySchema, IsoDateSchema } from '../model/primitives';
-import type { Localize } from '../tree/localize';
+import type { Localize } from '../util/localize';
 
 /**
  * The argument objects of the plan, cost and calendar commands (see commandArgs.ts for how a

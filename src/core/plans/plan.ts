@@ -1,9 +1,9 @@
 import type { Catalog } from '../catalog/catalog';
-import { hoursToMinutes, newTrackedCertification } from '../certifications';
+import { hoursToMinutes, newTrackedCertification } from '../certifications/certifications';
 import type { Month, Plan, PlanItem, StackId } from '../model/plans';
 import type { TrackedCertification } from '../model/tracking';
 import { toOffsetInstant } from '../time/clock';
-import type { Localize } from '../tree/localize';
+import type { Localize } from '../util/localize';
 import { addMonths, monthsBetween } from './months';
 import { defaultChoices, resolveStack, type ResolvedSlot, type ResolvedStack } from './resolve';
 import { stackTemplate, STACK_TEMPLATES } from './stacks';

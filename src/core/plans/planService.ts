@@ -1,4 +1,4 @@
-import { StoreService } from '../storeService';
+import { StoreService } from '../certifications/storeService';
 import type { Month, Plan, StackId } from '../model/plans';
 import { applyStackTemplate, PlanError, planName, setItemMonths, shiftPlan, type StackApplication } from './plan';
 

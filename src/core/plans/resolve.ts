@@ -2,7 +2,7 @@ import type { Catalog } from '../catalog/catalog';
 import { isRetired } from '../catalog/catalog';
 import type { CatalogEntry } from '../model/catalog';
 import type { Range } from '../model/primitives';
-import type { Localize } from '../tree/localize';
+import type { Localize } from '../util/localize';
 import type { StackSlotTemplate, StackTemplate } from './stacks';
 
 /**

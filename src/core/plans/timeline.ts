@@ -3,9 +3,9 @@ import type { StudySession } from '../model/logs';
 import type { IsoDate } from '../model/primitives';
 import type { Month, Plan } from '../model/plans';
 import type { CertStatus, TrackedCertification } from '../model/tracking';
-import { toMinutes } from '../progress';
+import { toMinutes } from '../certifications/progress';
 import { localDayOf, millisBetween } from '../time/clock';
-import type { Localize } from '../tree/localize';
+import type { Localize } from '../util/localize';
 import { currentMonth, monthOf, monthRange } from './months';
 import { planName, planSpan } from './plan';
 

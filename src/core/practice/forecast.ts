@@ -2,11 +2,11 @@ import { differenceInCalendarDays, parseISO } from 'date-fns';
 import type { PracticeExam } from '../model/logs';
 import type { IsoDate } from '../model/primitives';
 import { localDayOf, localToday } from '../time/clock';
-import type { Localize } from '../tree/localize';
+import type { Localize } from '../util/localize';
 import { addDaysToDate } from './cadence';
 import type { PassMark } from './passMark';
-import { formatPercent, roundPercent } from './percent';
-import type { Scale } from './scale';
+import { formatPercent, roundPercent } from '../catalog/percent';
+import type { Scale } from '../catalog/scale';
 
 /*
  * Pass forecast: the practice score to expect on exam day, with an 80 % prediction interval,

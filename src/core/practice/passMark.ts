@@ -1,7 +1,7 @@
 import type { CatalogEntry, PassingScore } from '../model/catalog';
-import type { Localize } from '../tree/localize';
-import { formatPercent, roundPercent } from './percent';
-import { isPercentScale, scaledToPercent } from './scale';
+import type { Localize } from '../util/localize';
+import { formatPercent, roundPercent } from '../catalog/percent';
+import { isPercentScale, scaledToPercent } from '../catalog/scale';
 
 /** The pass mark practice scores are compared with, as a percent, and where it came from. */
 export interface PassMark {

@@ -1,6 +1,6 @@
-import { StoreService } from '../storeService';
+import { StoreService } from '../certifications/storeService';
 import type { StudyStore } from '../store/studyStore';
-import { formatPlaceholders, type Localize } from '../tree/localize';
+import { formatPlaceholders, type Localize } from '../util/localize';
 import type { CatalogEntry } from '../model/catalog';
 import type { PracticeExam } from '../model/logs';
 import type { IsoDate } from '../model/primitives';

@@ -1,9 +1,9 @@
 import type { CatalogEntry } from '../model/catalog';
 import type { PracticeExam } from '../model/logs';
-import type { Localize } from '../tree/localize';
+import type { Localize } from '../util/localize';
 import { latestDomainScores } from './domainScores';
 import type { PassMark } from './passMark';
-import { formatPercent, roundPercent } from './percent';
+import { formatPercent, roundPercent } from '../catalog/percent';
 import type { PracticeSettings } from './settings';
 
 export interface ReadinessReason {

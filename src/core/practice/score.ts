@@ -1,8 +1,8 @@
 import type { EnteredScore } from '../model/logs';
-import type { Localize } from '../tree/localize';
+import type { Localize } from '../util/localize';
 import { asPlainText } from '../util/plainText';
-import { formatPercent, roundPercent } from './percent';
-import { isPercentScale, scaledToPercent, type Scale } from './scale';
+import { formatPercent, roundPercent } from '../catalog/percent';
+import { isPercentScale, scaledToPercent, type Scale } from '../catalog/scale';
 
 export type ParsedScore = { ok: true; entered: EnteredScore; percent: number } | { ok: false; message: string };
 

@@ -3,7 +3,7 @@ import type { CostItem } from '../model/plans';
 import type { IsoDate } from '../model/primitives';
 import type { TrackedCertification } from '../model/tracking';
 import { calendarDaysUntil } from '../time/clock';
-import type { Localize } from '../tree/localize';
+import type { Localize } from '../util/localize';
 
 /**
  * The return on the certifications, after the source article's measure: money invested (the

@@ -4,7 +4,7 @@ import type { IsoDate } from '../model/primitives';
 import type { Profile } from '../model/tracking';
 import type { StudyStore } from '../store/studyStore';
 import { localToday } from '../time/clock';
-import { formatPlaceholders, type Localize } from '../tree/localize';
+import { formatPlaceholders, type Localize } from '../util/localize';
 import { costTotal, roiFigures, type RoiFigures } from './roi';
 
 export class RoiError extends Error {

@@ -1,7 +1,7 @@
 import type { BackupWriter } from './backup';
 import type { FileAccess, StoreProblem } from './ports';
 import { describeFirstIssue } from './zodIssues';
-import { TIMER_RECORD_VERSION, TimerRecordSchema, type TimerRecord } from '../timer/timerRecord';
+import { TIMER_RECORD_VERSION, TimerRecordSchema, type TimerRecord } from '../model/timerRecord';
 
 export const TIMER_FILE = 'timer.json';
 

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { STATE_SPECS } from '../store/stateSpecs';
 import type { StoreProblem } from '../store/ports';
-import { hashValue } from './hash';
+import { hashValue } from '../util/hash';
 import { ItemIdSchema, machineKeyOf, MachineIdSchema, syncProblem, UtcInstantSchema, type MachineRecord, type SharedEntry } from './machineRecord';
 import { itemsOf, parseItemValue, SHARED_KEYS, stateKeyOfItem, withItemChanges, type ItemChange, type SharedKey, type SharedState } from './sharedItems';
 

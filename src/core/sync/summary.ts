@@ -1,7 +1,7 @@
 import { addMinutes, parseISO } from 'date-fns';
 import type { PracticeExam, StudySession } from '../model/logs';
 import { localDayOf, millisBetween, toOffsetInstant } from '../time/clock';
-import { stableUuid } from './hash';
+import { stableUuid } from '../util/hash';
 import type { PracticeDay, PracticeSeries, SyncSummary, TimeSeries } from './machineRecord';
 
 /**

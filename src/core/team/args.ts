@@ -1,7 +1,7 @@
 import * as z from 'zod';
 
 /**
- * The optional argument objects of the team commands (see core/commandArgs.ts): each skips the
+ * The optional argument objects of the team commands (see core/certifications/commandArgs.ts): each skips the
  * command's dialogs, so keybindings, other extensions and tests can drive it.
  */
 const PathSchema = z.string().min(1, 'expected a file path');

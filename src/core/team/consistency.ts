@@ -1,5 +1,4 @@
 import { addDays, isoWeekday } from './days';
-import type { TeamFile } from './schema';
 
 export interface PathProblem {
   path: (string | number)[];
@@ -7,11 +6,20 @@ export interface PathProblem {
 }
 
 /**
+ * The parts of a team file these rules read. Declared here rather than taken from schema.ts,
+ * which calls these rules from its refinement: the import then runs one way only.
+ */
+export interface ConsistencyInput {
+  weeklyStudy: ReadonlyArray<{ weekStart: string }>;
+  certifications: ReadonlyArray<{ key: string }>;
+}
+
+/**
  * The rules of version 1 that a JSON Schema cannot express, checked on top of the shape: the
  * weeks of `weeklyStudy` start on Mondays and follow each other, oldest first; a certification
  * appears once. A file that breaks them passes a JSON Schema validator but not this reader.
  */
-export function consistencyProblems(file: TeamFile): PathProblem[] {
+export function consistencyProblems(file: ConsistencyInput): PathProblem[] {
   const problems: PathProblem[] = [];
   file.weeklyStudy.forEach((week, i) => {
     if (isoWeekday(week.weekStart) !== 1) {

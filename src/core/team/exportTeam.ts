@@ -1,9 +1,9 @@
-import { expiresOn } from '../certifications';
+import { expiresOn } from '../certifications/certifications';
 import type { CatalogEntry } from '../model/catalog';
 import type { PracticeExam, StudySession } from '../model/logs';
 import type { CostItem } from '../model/plans';
 import type { Profile, TrackedCertification } from '../model/tracking';
-import { progressByCertification, progressOf } from '../progress';
+import { progressByCertification, progressOf } from '../certifications/progress';
 import { costTotal } from '../roi/roi';
 import { localDayOf, localToday, toOffsetInstant } from '../time/clock';
 import { minutesByLocalDay } from '../timer/days';

@@ -5,8 +5,9 @@
  * zone on that very day, so 08:00 stays 08:00 across daylight-saving changes.
  */
 
-export const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
-export type Weekday = (typeof WEEKDAYS)[number];
+import { WEEKDAYS, type Weekday } from '../model/weekdays';
+
+export { WEEKDAYS, type Weekday };
 
 export interface BlockSettings {
   enabled: boolean;

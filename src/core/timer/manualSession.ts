@@ -1,6 +1,6 @@
 import type { StudySession } from '../model/logs';
 import { toOffsetInstant } from '../time/clock';
-import type { Localize } from '../tree/localize';
+import type { Localize } from '../util/localize';
 
 /**
  * Log Study Time's rules for a session entered after the fact, in the engineer's local time.

@@ -1,6 +1,6 @@
 import type { ActivityKind, StudySession } from '../model/logs';
 import { toOffsetInstant } from '../time/clock';
-import { TIMER_RECORD_VERSION, type Stretch, type TimerRecord } from './timerRecord';
+import { TIMER_RECORD_VERSION, type Stretch, type TimerRecord } from '../model/timerRecord';
 
 /**
  * The timer as pure transitions over its record: every function takes `now` and returns a new

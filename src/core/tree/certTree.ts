@@ -1,39 +1,25 @@
 import type { Catalog } from '../catalog/catalog';
 import { isCustomKey, isRetired } from '../catalog/catalog';
-import { effectiveStatus, expiresOn } from '../certifications';
+import { effectiveStatus, expiresOn } from '../certifications/certifications';
 import type { CatalogEntry } from '../model/catalog';
 import type { Settings } from '../model/settings';
 import type { IsoDate } from '../model/primitives';
 import type { CertStatus, TrackedCertification } from '../model/tracking';
 import { firstSessionDays } from '../practice/cadence';
 import { DEFAULT_PRACTICE_SETTINGS, type PracticeSettings } from '../practice/settings';
-import { formatHours, progressByCertification, progressOf, type CertProgress } from '../progress';
+import { formatHours, progressByCertification, progressOf, type CertProgress } from '../certifications/progress';
 import type { StudySnapshot } from '../store/studyStore';
 import { calendarDaysUntil } from '../time/clock';
 import { escapeMarkdown } from '../util/markdown';
-import { catalogFactsMarkdown, formatRange } from './facts';
-import type { Localize } from './localize';
-import { WEEK_NODE_ID, weekRow, type WeekSettings } from './weekRow';
-import { practiceNodes } from './practiceRows';
+import { catalogFactsMarkdown, formatRange } from '../catalog/facts';
+import type { Localize } from '../util/localize';
+import type { TreeNodeView } from '../model/treeNode';
+import { WEEK_NODE_ID, weekRow, type WeekSettings } from '../timer/weekRow';
+import { practiceNodes } from '../practice/treeRows';
 import type { Plan } from '../model/plans';
-import { planNodes } from './planRows';
+import { planNodes } from '../plans/treeRows';
 
-/** A tree row as plain data; the VS Code surface maps it to a TreeItem one to one. */
-export interface TreeNodeView {
-  id: string;
-  parentId: string | null;
-  label: string;
-  description: string;
-  /** Markdown. */
-  tooltip: string;
-  icon: { id: string; color?: string };
-  contextValue: string;
-  collapsible: 'none' | 'collapsed' | 'expanded';
-  childIds: string[];
-  accessibilityLabel: string;
-  /** The command a click runs, with its argument object. */
-  command?: { id: string; title: string; argument: Record<string, unknown> };
-}
+export type { TreeNodeView } from '../model/treeNode';
 
 export interface CertTree {
   rootIds: string[];

@@ -1,0 +1,47 @@
+import * as vscode from 'vscode';
+import type { StoreProblem } from '../core/store/ports';
+import type { StudyStore } from '../core/store/studyStore';
+import type { Log } from '../platform/log';
+
+export interface StoredDataLoad {
+  /** Settles when the small globalState part has loaded: enough to show the certifications. */
+  stateReady: Promise<StoreProblem[]>;
+  /** Settles when the logs (sessions, practice exams) have loaded too; never rejects. */
+  ready: Promise<StoreProblem[]>;
+}
+
+/**
+ * Loads stored data in two steps and logs how long each took. The small globalState part loads
+ * first and is enough to show the certifications; the logs (the expensive part: ten years of
+ * sessions validated with zod) follow, and `afterLogs` (the tree's hours, the demo seed, the
+ * reminders) runs when they are in. The first step is deferred by a microtask, so even the
+ * synchronous globalState reads and their validation happen after activate() has returned.
+ * Neither promise rejects: a failure is shown once, and the tree cannot wait forever.
+ */
+export function loadStoredData(store: StudyStore, log: Log, activationStart: number, afterLogs: (problems: StoreProblem[]) => Promise<void>): StoredDataLoad {
+  const failed = (err: unknown): StoreProblem[] => {
+    void log.showError(vscode.l10n.t('Loading stored data failed'), err);
+    return [];
+  };
+  const stateReady = Promise.resolve()
+    .then(() => store.loadState())
+    .catch(failed);
+  const ready = (async () => {
+    const problems = [...(await stateReady), ...(await store.loadLogs())];
+    logTimings(store, log);
+    await afterLogs(problems);
+    log.info(`tree complete with hours after ${(performance.now() - activationStart).toFixed(1)} ms since activation`);
+    return problems;
+  })().catch(failed);
+  return { stateReady, ready };
+}
+
+function logTimings(store: StudyStore, log: Log): void {
+  const { state, logs, logsWallMs } = store.loadTiming;
+  log.info(`globalState parsed and validated in ${state.cpuMs.toFixed(2)} ms CPU, ${state.wallMs.toFixed(2)} ms wall`);
+  log.info(`logs parsed and validated in ${logs.cpuMs.toFixed(2)} ms CPU, ${logs.wallMs.toFixed(2)} ms wall (loaded in ${logsWallMs.toFixed(1)} ms with file reads)`);
+  const { sessions, practiceExams } = store;
+  const longest = Math.max(sessions.lastLongestBlockMs, practiceExams.lastLongestBlockMs);
+  // The CPU figure above spans the yields, so it also counts what others ran in between.
+  log.info(`logs validated in slices: ${(sessions.lastBusyMs + practiceExams.lastBusyMs).toFixed(1)} ms of own work, longest block ${longest.toFixed(1)} ms`);
+}

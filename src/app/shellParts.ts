@@ -1,0 +1,41 @@
+import type * as vscode from 'vscode';
+import type * as Ics from '../core/calendar/ics';
+import type * as Team from '../features/team/teamCommands';
+import type { StatusItem } from '../platform/statusItem';
+import type { ScheduledTimers } from '../platform/timers';
+
+/** The bundles the app loads on first use: dist/team.js and dist/calendar.js (dist/web/ in the browser). */
+export interface LazyBundles {
+  team: typeof Team;
+  calendar: typeof Ics;
+}
+
+/**
+ * How the app loads a bundle of its own. The shell's host (src/shell/host.ts) is one: it also
+ * loads dist/app.js itself. Declared here, below the shell, so the app never imports the shell.
+ */
+export interface BundleLoader {
+  readonly kind: 'node' | 'web';
+  loadBundle<N extends keyof LazyBundles>(name: N): Promise<LazyBundles[N]>;
+}
+
+/** What the shell (src/shell/activateShell.ts) made before the app was loaded, and when. */
+export interface ShellParts {
+  /** The extension host this runs in (Node or the browser's web worker) and its bundle loader. */
+  host: BundleLoader;
+  /** performance.now() when activate() was called. */
+  activationStart: number;
+  /** How long activate() itself took. */
+  activateMs: number;
+  /** How long loading (compiling and running) dist/app.js took. */
+  appLoadMs: number;
+  treeView: vscode.TreeView<string>;
+  /** The one status-bar item. */
+  status: StatusItem;
+  /** Every timeout and interval goes through here, so they can be counted. */
+  timers: ScheduledTimers;
+  /** The extension's clock (shifted by a hidden setting in tests). */
+  now: () => Date;
+  /** Re-reads the status record and shows the countdown (after the app rewrote the record). */
+  refreshCountdown: () => void;
+}

@@ -1,0 +1,68 @@
+import { uriFromPath } from '../../platform/hostPaths';
+import * as vscode from 'vscode';
+import { calendarEvents, type CalendarEvent } from '../../core/calendar/events';
+import { sequenceEvents } from '../../core/calendar/sequence';
+import { ExportCalendarArgSchema, parsePlanArg } from '../../core/plans/args';
+import type { PlanCommandDeps } from './planDeps';
+
+const t = (message: string, ...args: Array<string | number | boolean>) => vscode.l10n.t(message, ...args);
+
+// ── Export Calendar ───────────────────────────────────────────────────────────────────────────
+
+export interface ExportCalendarResult {
+  path: string;
+  /** `sequence`: the SEQUENCE written, which rises only for an event that changed since the last export. */
+  events: { uid: string; summary: string; kind: CalendarEvent['kind']; sequence: number }[];
+}
+
+/**
+ * `certStudy.exportCalendar [{ path }]`: writes an .ics file with the exam dates, the morning
+ * study block (weekly, in your time zone), practice exams falling due and renewal deadlines.
+ * Every event keeps its UID from one export to the next, so importing a newer file updates them.
+ */
+export async function exportCalendarCommand(deps: PlanCommandDeps, rawArg: unknown): Promise<ExportCalendarResult | undefined> {
+  const arg = parsePlanArg(ExportCalendarArgSchema, rawArg, t);
+  let state = deps.store.state.get('calendarExport');
+  let target: vscode.Uri | undefined = arg ? uriFromPath(arg.path) : undefined;
+  if (!target) {
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+    target = await vscode.window.showSaveDialog({
+      title: t('Export Calendar'),
+      defaultUri: state?.lastPath ? uriFromPath(state.lastPath) : folder ? vscode.Uri.joinPath(folder, 'cert-study.ics') : undefined,
+      filters: { [t('Calendar')]: ['ics'] },
+    });
+    if (!target) return undefined;
+  }
+  // The export's id is made once and kept: every UID carries it.
+  state = await deps.store.state.update('calendarExport', (current) => current ?? { id: deps.newId(), lastPath: null, events: {}, sequenceBase: 0 });
+  const calendarId = state!.id;
+  const settings = deps.settings();
+  const snapshot = deps.store.snapshot();
+  const now = deps.now();
+  const events = calendarEvents({
+    certifications: snapshot.certifications,
+    sessions: snapshot.sessions,
+    practiceExams: snapshot.practiceExams,
+    catalog: deps.catalog(),
+    block: settings.block,
+    practiceIntervalDays: settings.practiceIntervalDays,
+    renewalWarnDays: settings.renewalWarnDays,
+    calendarId,
+    timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+    now,
+    t,
+  });
+  // SEQUENCE rises for the events that changed since the last export, and only for them.
+  const sequenced = sequenceEvents(events, state, now);
+  const text = (await deps.loadCalendar()).writeIcs(events, { now, version: deps.version, calendarName: t('Cert Study'), sequences: sequenced.sequences });
+  await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
+  const lastPath = target.fsPath;
+  await deps.store.state.update('calendarExport', (current) => ({ id: current?.id ?? calendarId, lastPath, events: sequenced.events, sequenceBase: sequenced.sequenceBase }));
+  deps.log.info(`calendar exported: ${target.fsPath} (${events.length} events)`);
+  if (!arg) {
+    void vscode.window.showInformationMessage(
+      t('Exported {0} calendar events to {1}. Import it into your calendar; importing a newer export updates the same events.', events.length, target.fsPath),
+    );
+  }
+  return { path: target.fsPath, events: events.map((e) => ({ uid: e.uid, summary: e.summary, kind: e.kind, sequence: sequenced.sequences[e.uid] })) };
+}

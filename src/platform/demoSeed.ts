@@ -1,0 +1,38 @@
+import * as z from 'zod';
+import { PracticeExamSchema, StudySessionSchema } from '../core/model/logs';
+import { CustomCertificationSchema, TrackedCertificationSchema } from '../core/model/tracking';
+import type { FileAccess } from '../core/store/ports';
+import type { StudyStore } from '../core/store/studyStore';
+import type { Log } from './log';
+
+/** The file `npm start -- --demo` writes: the same records the store keeps, validated the same way. */
+const DemoSeedSchema = z
+  .object({
+    certifications: z.array(TrackedCertificationSchema),
+    customCertifications: z.array(CustomCertificationSchema).default([]),
+    sessions: z.array(StudySessionSchema),
+    practiceExams: z.array(PracticeExamSchema),
+  })
+  .strict();
+
+/**
+ * Fills an EMPTY store from a seed file: the one named by CERT_STUDY_DEMO_SEED in the Node host
+ * (only `npm start -- --demo` and the UI tests set it, for a throwaway profile), or by the hidden
+ * setting `certStudy.testing.demoSeedPath` in the web worker host, which has no environment.
+ * Existing data is never touched.
+ */
+export async function seedDemoData(store: StudyStore, log: Log, files: FileAccess, file: string | undefined): Promise<boolean> {
+  if (!file) return false;
+  const current = store.snapshot();
+  if (current.certifications.length || current.sessions.length || current.practiceExams.length) {
+    log.info('demo seed skipped: this profile already has data');
+    return false;
+  }
+  const seed = DemoSeedSchema.parse(JSON.parse((await files.readText(file)) ?? 'null'));
+  await store.setCustomCertifications(seed.customCertifications);
+  await store.sessions.replaceAll(seed.sessions);
+  await store.practiceExams.replaceAll(seed.practiceExams);
+  await store.setCertifications(seed.certifications);
+  log.info(`demo data seeded from ${file}: ${seed.certifications.length} certifications, ${seed.sessions.length} sessions`);
+  return true;
+}
