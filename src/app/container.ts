@@ -11,7 +11,7 @@ import {
 } from '../features/certifications/certificationCommands';
 import type { CommandName, CommandsIn } from './commandTable';
 import { commandRunner, type CommandHandler } from './commandRunner';
-import { loadStoredData } from './loadStoredData';
+import { loadStoredData, logAppLoaded, logFirstRows } from './loadStoredData';
 import type { ShellParts } from './shellParts';
 import { config } from '../platform/config';
 import { Log } from '../platform/log';
@@ -35,7 +35,7 @@ import {
 import type { StudyBlock } from '../core/timer/blockSchedule';
 import type { FileAccess } from '../core/store/ports';
 import { configureHostPaths } from '../platform/hostPaths';
-import type * as SyncModule from '../features/sync/settingsSync';
+import { startSettingsSync } from '../features/sync/startSettingsSync';
 import type { SettingsSync } from '../features/sync/settingsSync';
 import { announceMorningBlock } from '../features/timer/morningBlockPrompt';
 import { clearExamDateCommand, recordExamResultCommand, setExamDateCommand } from '../features/exam/examCommands';
@@ -98,8 +98,7 @@ export class Container implements vscode.Disposable {
     configureHostPaths(context.globalStorageUri);
     const { activationStart, now } = shell;
     this.disposables.push(this.log);
-    this.log.info(`activate took ${shell.activateMs.toFixed(2)} ms`);
-    this.log.info(`app loaded in ${shell.appLoadMs.toFixed(1)} ms, ${(performance.now() - activationStart).toFixed(1)} ms after activation`);
+    logAppLoaded(this.log, shell);
     // One queue for every write to globalState: the store's, Settings Sync's and the status
     // record's (see core/store/serialStorage.ts: concurrent writes lost a certification).
     const globalState = serialStorageFor(context.globalState);
@@ -112,27 +111,24 @@ export class Container implements vscode.Disposable {
       void this.practiceReminders.check().catch((err) => this.log.warn(`practice reminders: ${String(err)}`));
     });
     this.ready = ready;
-    this.syncReady = this.ready
-      .then(() => {
-        // Required here rather than imported at the top: esbuild then runs the sync modules'
-        // bodies (their zod schemas, about 3 ms) once the tree has its hours, not while app.js loads.
-        // eslint-disable-next-line @typescript-eslint/no-require-imports
-        const { SettingsSync } = require('../features/sync/settingsSync') as typeof SyncModule;
-        this.syncPart = new SettingsSync({
-          context,
-          storage: globalState,
-          store: this.store,
-          files,
-          storageFolder: context.globalStorageUri.fsPath,
-          now,
-          newId: randomUUID,
-          log: this.log,
-          report: (problems) => this.problems.report(problems),
-        });
-        this.disposables.push(this.syncPart);
-        return this.syncPart.start();
-      })
-      .catch((err) => this.log.warn(`settings sync: ${String(err)}`));
+    this.syncReady = startSettingsSync(
+      this.ready,
+      {
+        context,
+        storage: globalState,
+        store: this.store,
+        files,
+        storageFolder: context.globalStorageUri.fsPath,
+        now,
+        newId: randomUUID,
+        log: this.log,
+        report: (problems) => this.problems.report(problems),
+      },
+      (sync) => {
+        this.syncPart = sync;
+        this.disposables.push(sync);
+      },
+    );
     this.service = new CertificationService(this.store, now, (message, ...args) => vscode.l10n.t(message, ...args));
     this.practice = new PracticeService(this.store, now, (message, ...args) => vscode.l10n.t(message, ...args), (key) => this.service.markStudying(key));
     this.dashboard = new DashboardHost({
@@ -185,10 +181,7 @@ export class Container implements vscode.Disposable {
     // A timer left running by this window before a reload, by another window, or by a crash.
     this.timerLoaded = this.ready.then(() => this.timer.load()).catch((err) => this.log.showError(vscode.l10n.t('Study timer'), err));
     this.disposables.push(this.timer);
-    this.tree.firstItemsShown = (count, build) => {
-      this.log.info(`tree first items built in ${build.cpuMs.toFixed(2)} ms CPU, ${build.wallMs.toFixed(2)} ms wall (${count} certifications)`);
-      this.log.info(`tree first items after ${(performance.now() - activationStart).toFixed(1)} ms since activation`);
-    };
+    this.tree.firstItemsShown = (count, build) => logFirstRows(this.log, activationStart, count, build);
     this.disposables.push(this.tree);
 
     this.runCommand = commandRunner({ app: this.appCommandHandlers(), team: () => loadTeamHandlers(this.teamParts()) }, this.ready, this.log);

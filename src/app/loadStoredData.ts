@@ -1,8 +1,11 @@
 import * as vscode from 'vscode';
 import type { StoreProblem } from '../core/store/ports';
 import type { StudyStore } from '../core/store/studyStore';
+import type { Span } from '../core/util/stopwatch';
 import type { Log } from '../platform/log';
+import type { ShellParts } from './shellParts';
 
+/** Loading stored data at startup, and the timings it logs (the benchmarks read them). */
 export interface StoredDataLoad {
   /** Settles when the small globalState part has loaded: enough to show the certifications. */
   stateReady: Promise<StoreProblem[]>;
@@ -44,4 +47,16 @@ function logTimings(store: StudyStore, log: Log): void {
   const longest = Math.max(sessions.lastLongestBlockMs, practiceExams.lastLongestBlockMs);
   // The CPU figure above spans the yields, so it also counts what others ran in between.
   log.info(`logs validated in slices: ${(sessions.lastBusyMs + practiceExams.lastBusyMs).toFixed(1)} ms of own work, longest block ${longest.toFixed(1)} ms`);
+}
+
+/** The startup figures the README's benchmarks read from the log: activate(), then loading dist/app.js. */
+export function logAppLoaded(log: Log, shell: Pick<ShellParts, 'activateMs' | 'appLoadMs' | 'activationStart'>): void {
+  log.info(`activate took ${shell.activateMs.toFixed(2)} ms`);
+  log.info(`app loaded in ${shell.appLoadMs.toFixed(1)} ms, ${(performance.now() - shell.activationStart).toFixed(1)} ms after activation`);
+}
+
+/** When the view's first rows (without hours yet) were handed to VS Code, and what building them cost. */
+export function logFirstRows(log: Log, activationStart: number, count: number, build: Span): void {
+  log.info(`tree first items built in ${build.cpuMs.toFixed(2)} ms CPU, ${build.wallMs.toFixed(2)} ms wall (${count} certifications)`);
+  log.info(`tree first items after ${(performance.now() - activationStart).toFixed(1)} ms since activation`);
 }
