@@ -23,8 +23,8 @@ const nodeBundle = {
 
 /** @type {import('esbuild').BuildOptions[]} */
 const builds = [
-  // The startup path: what VS Code loads at activation. It must stay tiny (README, "Keeping
-  // activation cheap"); it loads ./app.js at run time, on first use, so app.js is external here.
+  // The startup path: what VS Code loads at activation. It must stay tiny (docs/architecture.md,
+  // "Loading"); it loads ./app.js at run time, on first use, so app.js is external here.
   // The shell's host (src/shell/nodeHost.ts) loads ./app.js, ./team.js and ./calendar.js, each on first use.
   { ...nodeBundle, entryPoints: { extension: 'src/extension.ts' }, external: ['vscode', './app.js', './team.js', './calendar.js'] },
   // Everything else, loaded on first use.

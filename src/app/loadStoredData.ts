@@ -49,7 +49,7 @@ function logTimings(store: StudyStore, log: Log): void {
   log.info(`logs validated in slices: ${(sessions.lastBusyMs + practiceExams.lastBusyMs).toFixed(1)} ms of own work, longest block ${longest.toFixed(1)} ms`);
 }
 
-/** The startup figures the README's benchmarks read from the log: activate(), then loading dist/app.js. */
+/** The startup figures the benchmarks (docs/performance.md) read from the log: activate(), then loading dist/app.js. */
 export function logAppLoaded(log: Log, shell: Pick<ShellParts, 'activateMs' | 'appLoadMs' | 'activationStart'>): void {
   log.info(`activate took ${shell.activateMs.toFixed(2)} ms`);
   log.info(`app loaded in ${shell.appLoadMs.toFixed(1)} ms, ${(performance.now() - shell.activationStart).toFixed(1)} ms after activation`);

@@ -8,6 +8,11 @@ import type { CommandsIn } from './commandTable';
 /** What the app hands the team code: its parts, the extension's context and the bundle's loader. */
 export type TeamParts = Omit<TeamDeps, 'extensionUri' | 'generator' | 'uriFromPath'> & { context: vscode.ExtensionContext; loadTeam: () => Promise<typeof Team> };
 
+/** True when the team bundle's handlers are exactly the team commands of the table, no more, no fewer. */
+type SameNames<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const teamHandlersMatchTable: SameNames<keyof typeof Team.TEAM_COMMAND_HANDLERS, CommandsIn<'team'>> = true;
+void teamHandlersMatchTable;
+
 /**
  * The team commands' handlers for the command runner. dist/team.js (src/features/team/: the
  * team format's schemas, the backup and restore, the report panel) is loaded on first use and

@@ -18,7 +18,7 @@ import { WakeUp } from './wakeUp';
  * morning block, whichever comes first. Everything else (zod, the
  * catalog, the store, the timer, the tree model) is in dist/app.js, loaded the first time
  * something needs it: the view asks for rows, a command runs, a morning block starts, or a study
- * timer is found running. See "Keeping activation cheap" in the README.
+ * timer is found running. See "Loading" in docs/architecture.md.
  * Both entries (Node and web worker) call activateShell below; they differ only in how a bundle loads.
  */
 

@@ -3,7 +3,7 @@
 // its webview state; after the reload the shell's serializer hands them to dist/team.js, which
 // reads them again, so a file removed in between is gone from the restored report.
 // The report is opened the way a lead with a keybinding does (a user keybinding that passes
-// Open Team Report its files, see the README's "Example keybinding"), so no file dialog is needed.
+// Open Team Report its files, see "Example keybinding" in docs/commands.md), so no file dialog is needed.
 // The webview's page is two iframes deep (page.frameLocator).
 //   npm run build && npx mocha --no-config --timeout 120000 test/ui/team-report-reload.test.mjs
 /* global describe, it */
