@@ -77,7 +77,8 @@ export default tseslint.config(
   // The startup path takes `vscode` with `import vscode = require('vscode')` (see src/extension.ts).
   { files: ['src/extension.ts', 'src/extension.web.ts', 'src/shell/**/*.ts', 'src/platform/statusItem.ts', 'src/platform/timers.ts'], rules: { '@typescript-eslint/no-require-imports': ['error', { allow: ['^vscode$'] }] } },
   startupPathRule(['src/extension.ts', 'src/extension.web.ts'], '^(?!vscode$|\\./shell/[\\w-]+$)'),
-  // The block schedule is dependency-free on purpose, so the shell can arm the morning alarm.
+  // The block schedule is dependency-free on purpose (it imports only core/model/weekdays and
+  // core/time/localDays, which import nothing at run time), so the shell can arm the morning alarm.
   // statusCountdown likewise, so the shell shows the exam countdown from a small record.
   startupPathRule(['src/shell/**/*.ts'], '^(?!vscode$|\\./[\\w-]+$|\\.\\./app/commandTable$|\\.\\./platform/(statusItem|timers)$|\\.\\./core/timer/blockSchedule$|\\.\\./core/exam/statusCountdown$)'),
   {

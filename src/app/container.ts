@@ -50,6 +50,7 @@ import { applyStackCommand, editPlanCommand, removePlanCommand } from '../featur
 import { editCostsCommand, setBillingRatesCommand, showRoiCommand } from '../features/plans/roiCommands';
 import { exportCalendarCommand } from '../features/plans/calendarCommands';
 import type { PlanCommandDeps } from '../features/plans/planDeps';
+import { t } from '../platform/l10n';
 
 export type { ShellParts } from './shellParts';
 
@@ -129,8 +130,8 @@ export class Container implements vscode.Disposable {
         this.disposables.push(sync);
       },
     );
-    this.service = new CertificationService(this.store, now, (message, ...args) => vscode.l10n.t(message, ...args));
-    this.practice = new PracticeService(this.store, now, (message, ...args) => vscode.l10n.t(message, ...args), (key) => this.service.markStudying(key));
+    this.service = new CertificationService(this.store, now, t);
+    this.practice = new PracticeService(this.store, now, t, (key) => this.service.markStudying(key));
     this.dashboard = new DashboardHost({
       extensionUri: context.extensionUri,
       snapshot: () => this.store.snapshot(),
@@ -179,7 +180,7 @@ export class Container implements vscode.Disposable {
       onSessionsSaved: (key) => this.service.markStudying(key),
     };
     // A timer left running by this window before a reload, by another window, or by a crash.
-    this.timerLoaded = this.ready.then(() => this.timer.load()).catch((err) => this.log.showError(vscode.l10n.t('Study timer'), err));
+    this.timerLoaded = this.ready.then(() => this.timer.load()).catch((err) => this.log.showError(t('Study timer'), err));
     this.disposables.push(this.timer);
     this.tree.firstItemsShown = (count, build) => logFirstRows(this.log, activationStart, count, build);
     this.disposables.push(this.tree);
@@ -250,7 +251,6 @@ export class Container implements vscode.Disposable {
 
   /** What the plan, cost and calendar commands work on (src/features/plans/planCommands.ts). */
   private planDeps(): PlanCommandDeps {
-    const t = (message: string, ...args: Array<string | number | boolean>) => vscode.l10n.t(message, ...args);
     return {
       plans: new PlanService(this.store, this.shell.now, t),
       roi: new RoiService(this.store, this.shell.now, randomUUID, t),

@@ -1,9 +1,9 @@
-import * as vscode from 'vscode';
 import type { StoreProblem } from '../core/store/ports';
 import type { StudyStore } from '../core/store/studyStore';
 import type { Span } from '../core/util/stopwatch';
 import type { Log } from '../platform/log';
 import type { ShellParts } from './shellParts';
+import { t } from '../platform/l10n';
 
 /** Loading stored data at startup, and the timings it logs (the benchmarks read them). */
 export interface StoredDataLoad {
@@ -23,7 +23,7 @@ export interface StoredDataLoad {
  */
 export function loadStoredData(store: StudyStore, log: Log, activationStart: number, afterLogs: (problems: StoreProblem[]) => Promise<void>): StoredDataLoad {
   const failed = (err: unknown): StoreProblem[] => {
-    void log.showError(vscode.l10n.t('Loading stored data failed'), err);
+    void log.showError(t('Loading stored data failed'), err);
     return [];
   };
   const stateReady = Promise.resolve()

@@ -7,7 +7,7 @@ import { reportMarkdown } from '../core/team/markdown';
 import type { TeamInput } from '../core/team/merge';
 import type { FileProblem } from '../core/team/problems';
 import { teamFilesIn, teamReportFrom } from '../core/team/teamReportInputs';
-import { localToday } from '../core/time/clock';
+import { localToday } from '../core/time/localDays';
 import { MAX_TEAM_FILE_BYTES, TeamDateSchema } from '../core/team/schema';
 import { tooLargeMessage } from '../core/team/readJson';
 import { MAX_REQUIREMENTS_BYTES } from '../core/team/requirements';

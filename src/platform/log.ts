@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { asPlainText } from '../core/util/plainText';
+import { t } from './l10n';
 
 /** The extension's log channel and the one helper every error goes through. */
 export class Log implements vscode.Disposable {
@@ -21,8 +22,8 @@ export class Log implements vscode.Disposable {
   async showError(context: string, err: unknown): Promise<void> {
     const message = err instanceof Error ? err.message : String(err);
     this.channel.error(`${context}: ${err instanceof Error && err.stack ? err.stack : message}`);
-    const showLog = vscode.l10n.t('Show Log');
-    const choice = await vscode.window.showErrorMessage(vscode.l10n.t('Cert Study: {0}: {1}', context, asPlainText(message)), showLog);
+    const showLog = t('Show Log');
+    const choice = await vscode.window.showErrorMessage(t('Cert Study: {0}: {1}', context, asPlainText(message)), showLog);
     if (choice === showLog) this.channel.show(true);
   }
 

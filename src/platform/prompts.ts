@@ -7,8 +7,7 @@ import { CERT_STATUSES, type CertStatus, type TrackedCertification } from '../co
 import { retirementNotice } from '../core/catalog/facts';
 import { STATUS_ICONS, statusLabel } from '../core/tree/certTree';
 import { asPlainText } from '../core/util/plainText';
-
-const t = (message: string, ...args: Array<string | number | boolean>) => vscode.l10n.t(message, ...args);
+import { t } from './l10n';
 
 export const CUSTOM_PICK = 'custom';
 

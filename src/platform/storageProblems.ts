@@ -2,8 +2,7 @@ import { uriFromPath } from './hostPaths';
 import * as vscode from 'vscode';
 import type { StoreProblem } from '../core/store/ports';
 import type { Log } from './log';
-
-const t = (message: string, ...args: Array<string | number | boolean>) => vscode.l10n.t(message, ...args);
+import { t } from './l10n';
 
 /**
  * Reports each storage problem once per window: a value left untouched because a newer version

@@ -2,7 +2,8 @@ import { addDays, addMinutes, set as setTime, subDays } from 'date-fns';
 import { ACTIVITY_KINDS, type PracticeExam, type StudySession } from '../../src/core/model/logs';
 import type { TrackedCertification } from '../../src/core/model/tracking';
 import { CATALOG_ENTRIES } from '../../src/core/catalog/entries';
-import { localToday, toOffsetInstant } from '../../src/core/time/clock';
+import { toOffsetInstant } from '../../src/core/time/clock';
+import { localToday } from '../../src/core/time/localDays';
 
 /**
  * Seeded, repeatable study data: ten years of daily study for the load benchmark, and a few

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { addDays } from '../../src/core/dashboard/calendar';
+import { addDays } from '../../src/core/time/localDays';
 import { paceForecast, sortForecasts, type PaceInput } from '../../src/core/dashboard/pace';
 import { minutesByCertAndDay } from '../../src/core/dashboard/studyIndex';
 import type { StudySession } from '../../src/core/model/logs';

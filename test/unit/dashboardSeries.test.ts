@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { Catalog } from '../../src/core/catalog/catalog';
-import { addDays, daysBetween, isoWeekLabel, mondayOf } from '../../src/core/dashboard/calendar';
+import { addDays, daysBetween, isoWeekLabel, mondayOf } from '../../src/core/time/localDays';
 import { domainTime } from '../../src/core/dashboard/domainTime';
 import { practiceTrend } from '../../src/core/dashboard/practiceTrend';
 import { rangeWeeks } from '../../src/core/dashboard/range';

@@ -3,8 +3,9 @@ import { Catalog } from '../../src/core/catalog/catalog';
 import { CATALOG_ENTRIES } from '../../src/core/catalog/entries';
 import { effectiveStatus, expiresOn } from '../../src/core/certifications/certifications';
 import { applyExamResult } from '../../src/core/certifications/examResult';
-import { countdownOf, daysUntil, dueRenewalReminder, nextLocalMidnight, readStatusRecord, type ExamItem, type RenewalItem } from '../../src/core/exam/statusCountdown';
+import { countdownOf, dueRenewalReminder, nextLocalMidnight, readStatusRecord, type ExamItem, type RenewalItem } from '../../src/core/exam/statusCountdown';
 import { buildStatusRecord, paceMinutesPerDay } from '../../src/core/exam/statusRecord';
+import { calendarDaysUntil as daysUntil } from '../../src/core/time/localDays';
 import { formatPlaceholders } from '../../src/core/util/localize';
 import { sampleCert, samplePractice, sampleSession } from './support/samples';
 

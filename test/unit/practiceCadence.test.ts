@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { addDaysToDate, firstSessionDays, nextPracticeDue, studyStartDay } from '../../src/core/practice/cadence';
+import { firstSessionDays, nextPracticeDue, studyStartDay } from '../../src/core/practice/cadence';
+import { addDays as addDaysToDate } from '../../src/core/time/localDays';
 import type { TrackedCertification } from '../../src/core/model/tracking';
 import { sampleCert, samplePractice, sampleSession } from './support/samples';
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { Catalog } from '../../src/core/catalog/catalog';
 import type { PracticeExam } from '../../src/core/model/logs';
-import { addDaysToDate } from '../../src/core/practice/cadence';
+import { addDays as addDaysToDate } from '../../src/core/time/localDays';
 import {
   formatForecast,
   passForecast,

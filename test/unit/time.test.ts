@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { addMonthsToDate, calendarDaysUntil, localDayOf, localToday, millisBetween, toOffsetInstant } from '../../src/core/time/clock';
+import { millisBetween, toOffsetInstant } from '../../src/core/time/clock';
+import { addMonthsToDate, calendarDaysUntil, localDayOf, localToday } from '../../src/core/time/localDays';
 
 describe('clock helpers (in Denver)', () => {
   it('runs in America/Denver', () => {

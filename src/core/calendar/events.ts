@@ -3,8 +3,8 @@ import { effectiveStatus, expiresOn } from '../certifications/certifications';
 import type { PracticeExam, StudySession } from '../model/logs';
 import type { IsoDate } from '../model/primitives';
 import type { TrackedCertification } from '../model/tracking';
-import { addDaysToDate, firstSessionDays, nextPracticeDue } from '../practice/cadence';
-import { localToday } from '../time/clock';
+import { firstSessionDays, nextPracticeDue } from '../practice/cadence';
+import { addDays, dayOfWeek, localToday } from '../time/localDays';
 import { parseClockTime, WEEKDAYS, type BlockSettings, type Weekday } from '../timer/blockSchedule';
 import type { Localize } from '../util/localize';
 
@@ -90,7 +90,7 @@ export function calendarEvents(input: CalendarInput): CalendarEvent[] {
         description: t('{0} exam day.', fullName(cert.key)),
         category: 'exam',
         start: cert.examDate,
-        endExclusive: addDaysToDate(cert.examDate, 1),
+        endExclusive: addDays(cert.examDate, 1),
         alarmDaysBefore: null,
       });
     }
@@ -118,7 +118,7 @@ export function calendarEvents(input: CalendarInput): CalendarEvent[] {
             : t('A practice exam for {0}, {1} days after the last one.', name(cert.key), input.practiceIntervalDays),
         category: 'practice',
         start: overdue ? today : due.dueFrom,
-        endExclusive: addDaysToDate(overdue ? today : due.dueBy, 1),
+        endExclusive: addDays(overdue ? today : due.dueBy, 1),
         alarmDaysBefore: null,
       });
     }
@@ -134,7 +134,7 @@ export function calendarEvents(input: CalendarInput): CalendarEvent[] {
           : t('{0}, earned {1}, expires on {2}.', fullName(cert.key), cert.earnedOn ?? '?', expiry),
         category: 'renewal',
         start: expiry,
-        endExclusive: addDaysToDate(expiry, 1),
+        endExclusive: addDays(expiry, 1),
         alarmDaysBefore: input.renewalWarnDays > 0 ? input.renewalWarnDays : null,
       });
     }
@@ -152,9 +152,8 @@ function morningBlockEvent(input: CalendarInput, today: IsoDate): WeeklyEvent | 
   if (!block.enabled || !time || block.days.length === 0 || block.durationMinutes <= 0) return null;
   let firstDay = today;
   for (let i = 0; i < 7; i++) {
-    const day = addDaysToDate(today, i);
-    const [y, m, d] = day.split('-').map(Number);
-    if (block.days.includes(WEEKDAYS[new Date(y, m - 1, d).getDay()])) {
+    const day = addDays(today, i);
+    if (block.days.includes(WEEKDAYS[dayOfWeek(day)])) {
       firstDay = day;
       break;
     }

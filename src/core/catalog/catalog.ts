@@ -2,7 +2,7 @@ import type { CatalogEntry } from '../model/catalog';
 import { slugify } from '../util/slug';
 import type { CustomCertification } from '../model/tracking';
 import type { IsoDate } from '../model/primitives';
-import { addMonthsToDate } from '../time/clock';
+import { addMonthsToDate } from '../time/localDays';
 import { roundPercent } from './percent';
 import { scaledToPercent } from './scale';
 import { CATALOG_ENTRIES } from './entries';

@@ -3,8 +3,9 @@ import { StoreService } from './storeService';
 import type { CatalogEntry } from '../model/catalog';
 import type { IsoDate } from '../model/primitives';
 import type { CertStatus, CustomCertification, TrackedCertification } from '../model/tracking';
-import { hoursToMinutes, newTrackedCertification, replaceByKey, withStatus } from './certifications';
-import { calendarDaysUntil, localToday } from '../time/clock';
+import { newTrackedCertification, replaceByKey, withStatus } from './certifications';
+import { hoursToMinutes } from '../time/durations';
+import { calendarDaysUntil, localToday } from '../time/localDays';
 import { applyExamResult, type ExamResultInput } from './examResult';
 
 /** A change to a tracked certification: `undefined` leaves a field alone, `null` clears it. */

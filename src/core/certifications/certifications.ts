@@ -1,7 +1,9 @@
 import type { CatalogEntry } from '../model/catalog';
 import type { CertStatus, TrackedCertification } from '../model/tracking';
 import type { IsoDate } from '../model/primitives';
-import { localToday, toOffsetInstant } from '../time/clock';
+import { toOffsetInstant } from '../time/clock';
+import { hoursToMinutes } from '../time/durations';
+import { localToday } from '../time/localDays';
 import { computeExpiry } from '../catalog/catalog';
 
 /** A newly chosen certification: planned, with the article's lower study estimate as a first target. */
@@ -11,7 +13,7 @@ export function newTrackedCertification(entry: CatalogEntry, now: Date): Tracked
     key: entry.key,
     status: 'planned',
     examDate: null,
-    targetMinutes: hours ? Math.round(hours.min * 60) : null,
+    targetMinutes: hours ? hoursToMinutes(hours.min) : null,
     costUsd: null,
     notes: '',
     addedAt: toOffsetInstant(now),
@@ -42,11 +44,6 @@ function earnedOnAfter(cert: TrackedCertification, status: CertStatus, now: Date
 /** The expiry date: the engineer's own entry, else the catalog's validity rule from the day it was earned. */
 export function expiresOn(cert: TrackedCertification, entry: CatalogEntry | undefined): IsoDate | null {
   return cert.expiresOnOverride ?? computeExpiry(entry, cert.earnedOn);
-}
-
-/** A study target in whole minutes, as it is stored. */
-export function hoursToMinutes(hours: number): number {
-  return Math.round(hours * 60);
 }
 
 export function replaceByKey(list: readonly TrackedCertification[], updated: TrackedCertification): TrackedCertification[] {

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { hoursToMinutes } from './certifications';
+import { hoursToMinutes } from '../time/durations';
 import { CERT_STATUSES } from '../model/tracking';
 import { CertKeySchema, IsoDateSchema } from '../model/primitives';
 import { formatIssuePath } from '../store/zodIssues';

@@ -2,7 +2,7 @@ import type { CatalogEntry } from '../model/catalog';
 import type { IsoDate } from '../model/primitives';
 import type { TrackedCertification } from '../model/tracking';
 import type { Localize } from '../util/localize';
-import { localToday } from '../time/clock';
+import { localToday } from '../time/localDays';
 
 export interface ExamResultInput {
   passed: boolean;

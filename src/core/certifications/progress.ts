@@ -1,5 +1,6 @@
 import type { PracticeExam, StudySession } from '../model/logs';
 import { millisBetween } from '../time/clock';
+import { toMinutes } from '../time/durations';
 
 export interface CertProgress {
   /** All logged study time, in whole minutes (summed in milliseconds first, so nothing is lost to rounding). */
@@ -50,14 +51,4 @@ export function progressByCertification(
 
 export function progressOf(map: ReadonlyMap<string, CertProgress>, key: string): CertProgress {
   return map.get(key) ?? EMPTY;
-}
-
-export function toMinutes(ms: number): number {
-  return Math.round(ms / 60_000);
-}
-
-/** Hours with one decimal, as the tree shows them: 750 min → "12.5". */
-export function formatHours(minutes: number): string {
-  const h = Math.round((minutes / 60) * 10) / 10;
-  return Number.isInteger(h) ? String(h) : h.toFixed(1);
 }

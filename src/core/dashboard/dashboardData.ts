@@ -2,9 +2,8 @@ import type { Catalog } from '../catalog/catalog';
 import type { IsoDate } from '../model/primitives';
 import type { PracticeSettings } from '../practice/settings';
 import type { StudySnapshot } from '../store/studyStore';
-import { localDayOf } from '../time/clock';
+import { localDayOf, localToday } from '../time/localDays';
 import type { Weekday } from '../timer/blockSchedule';
-import { isoDay } from '../timer/days';
 import type { Localize } from '../util/localize';
 import type { CertOption, DashboardData, DashboardFilter, PlansData, RoiData } from '../../webviews/dashboard/protocol';
 import type { CostItem, Plan, RoiInputs } from '../model/plans';
@@ -61,7 +60,7 @@ export function dashboardData(
   t: Localize,
 ): DashboardData {
   const { snapshot, catalog, settings } = input;
-  const today = isoDay(input.now);
+  const today = localToday(input.now);
   const nameOf = (key: string) => catalog.get(key)?.shortName ?? key;
   const tracked = snapshot.certifications;
   const options: CertOption[] = tracked.map((c) => ({ key: c.key, name: nameOf(c.key) }));

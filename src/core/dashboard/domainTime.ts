@@ -4,10 +4,10 @@ import type { IsoDate } from '../model/primitives';
 import type { DomainTime } from '../../webviews/dashboard/protocol';
 import { weightOf } from '../practice/domainScores';
 import { roundPercent } from '../catalog/percent';
-import { formatHours } from '../certifications/progress';
-import { localDayOf, millisBetween } from '../time/clock';
+import { millisBetween } from '../time/clock';
+import { formatHours, toHours } from '../time/durations';
+import { localDayOf } from '../time/localDays';
 import type { Localize } from '../util/localize';
-import { toHours } from './calendar';
 
 export interface DomainCert {
   key: string;

@@ -1,8 +1,8 @@
 import type { IsoDate } from '../model/primitives';
 import type { Forecast, Verdict } from '../../webviews/dashboard/protocol';
-import { formatHours } from '../certifications/progress';
 import type { Localize } from '../util/localize';
-import { addDays, daysBetween, toHours } from './calendar';
+import { formatHours, toHours, toHoursTwoDecimals } from '../time/durations';
+import { addDays, daysBetween } from '../time/localDays';
 import { minutesBetween, type MinutesByDay } from './studyIndex';
 
 /** The pace is what was studied over the last 28 days (today included), per day. */
@@ -43,7 +43,7 @@ export function paceForecast(input: PaceInput, t: Localize): Forecast {
     name: input.name,
     studiedHours: toHours(studied),
     targetHours: target === null ? null : toHours(target),
-    paceHoursPerDay: Math.round((pace / 60) * 100) / 100,
+    paceHoursPerDay: toHoursTwoDecimals(pace),
     examDate,
   };
   const result = (verdict: Verdict, headline: string, detail: string, reachOn: IsoDate | null = null): Forecast => ({ ...base, verdict, headline, detail, reachOn });

@@ -6,7 +6,7 @@ import { passMarkOf } from '../practice/passMark';
 import { formatPercent } from '../catalog/percent';
 import { readiness } from '../practice/readiness';
 import type { PracticeSettings } from '../practice/settings';
-import { localDayOf } from '../time/clock';
+import { localDayOf } from '../time/localDays';
 import type { Localize } from '../util/localize';
 
 /**

@@ -1,6 +1,6 @@
 import type { IsoDate } from '../model/primitives';
 import type { Range, Week } from '../../webviews/dashboard/protocol';
-import { addDays, daysBetween, isoWeekLabel, mondayOf } from './calendar';
+import { addDays, daysBetween, isoWeekLabel, mondayOf } from '../time/localDays';
 
 /** Weeks per range; `all` starts with the week of the first thing logged. */
 export const RANGE_WEEKS: Record<Range, number | null> = { '4w': 4, '12w': 12, '26w': 26, all: null };

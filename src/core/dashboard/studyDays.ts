@@ -3,7 +3,7 @@ import type { StudyDays } from '../../webviews/dashboard/protocol';
 import type { Weekday } from '../timer/blockSchedule';
 import { streaks } from '../timer/days';
 import type { Localize } from '../util/localize';
-import { addDays, mondayOf } from './calendar';
+import { addDays, mondayOf } from '../time/localDays';
 
 /** The calendar shows 26 ISO weeks: this one and the 25 before it (six months). */
 export const STUDY_DAY_WEEKS = 26;

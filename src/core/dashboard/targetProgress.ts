@@ -1,8 +1,7 @@
 import type { IsoDate } from '../model/primitives';
 import type { Week, TargetProgress } from '../../webviews/dashboard/protocol';
-import { formatHours } from '../certifications/progress';
 import type { Localize } from '../util/localize';
-import { toHours } from './calendar';
+import { formatHours, toHours } from '../time/durations';
 import type { MinutesByDay } from './studyIndex';
 import { minutesPerWeek } from './weeklyHours';
 

@@ -1,10 +1,12 @@
 /**
  * The status bar's exam and renewal countdown, from a small record the app writes to
  * globalState whenever the data behind it changes (see statusRecord.ts). Dependency-free on
- * purpose but for two small text helpers: the startup shell imports it to show the countdown at
- * window start without loading the rest of the extension, and only does date arithmetic on the
- * local calendar here.
+ * purpose but for two small text helpers and the local days and durations (none of which imports
+ * anything): the startup shell imports it to show the countdown at window start without loading
+ * the rest of the extension, and only does date arithmetic on the local calendar here.
  */
+import { formatHours } from '../time/durations';
+import { calendarDaysUntil, startOfLocalDay } from '../time/localDays';
 import { escapeMarkdown } from '../util/markdown';
 import { asPlainText } from '../util/plainText';
 
@@ -79,23 +81,10 @@ export function readStatusRecord(value: unknown): StatusRecord | null {
   return ok ? record : null;
 }
 
-/** Whole local calendar days from `now`'s day to `date` (negative when past); right across DST. */
-export function daysUntil(date: string, now: Date): number {
-  const [y, m, d] = date.split('-').map(Number);
-  const today = new Date(now.getFullYear(), now.getMonth(), now.getDate());
-  // Local midnights are 23, 24 or 25 hours apart around DST changes: round to whole days.
-  return Math.round((new Date(y, m - 1, d).getTime() - today.getTime()) / 86_400_000);
-}
-
 /** The next local midnight after `now`, when every day count changes. */
 export function nextLocalMidnight(now: Date): Date {
-  return new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1);
+  return startOfLocalDay(now, 1);
 }
-
-const hours = (minutes: number) => {
-  const h = Math.round((minutes / 60) * 10) / 10;
-  return Number.isInteger(h) ? String(h) : h.toFixed(1);
-};
 
 /**
  * What the status bar shows: the nearest booked exam; when none is booked, the nearest renewal
@@ -104,13 +93,13 @@ const hours = (minutes: number) => {
 export function countdownOf(record: StatusRecord, now: Date, settings: CountdownSettings, t: Localize): Countdown | null {
   const exams = record.items
     .filter((i): i is ExamItem => i.kind === 'exam')
-    .map((item) => ({ item, days: daysUntil(item.date, now) }))
+    .map((item) => ({ item, days: calendarDaysUntil(item.date, now) }))
     .filter((e) => e.days >= 0)
     .sort((a, b) => a.days - b.days);
   if (exams.length) return examCountdown(exams[0].item, exams[0].days, settings, t);
   const renewals = record.items
     .filter((i): i is RenewalItem => i.kind === 'renewal')
-    .map((item) => ({ item, days: daysUntil(item.date, now) }))
+    .map((item) => ({ item, days: calendarDaysUntil(item.date, now) }))
     .filter((r) => r.days <= settings.renewalWarnDays && r.days >= -settings.renewalWarnDays)
     .sort((a, b) => a.days - b.days);
   if (renewals.length) return renewalCountdown(renewals[0].item, renewals[0].days, t);
@@ -131,13 +120,13 @@ function examCountdown(item: ExamItem, days: number, settings: CountdownSettings
   const lines = [
     `**${escapeMarkdown(item.label)}**: ${t('exam on {0} ({1})', item.date, when)}`,
     '',
-    item.targetMinutes === null ? `- ${t('{0} h logged (no target set)', hours(item.loggedMinutes))}` : `- ${t('{0} of {1} h logged', hours(item.loggedMinutes), hours(item.targetMinutes))}`,
+    item.targetMinutes === null ? `- ${t('{0} h logged (no target set)', formatHours(item.loggedMinutes))}` : `- ${t('{0} of {1} h logged', formatHours(item.loggedMinutes), formatHours(item.targetMinutes))}`,
   ];
   if (item.targetMinutes !== null) {
     lines.push(
       remaining === 0
         ? `- ${t('Target reached')}`
-        : `- ${t('{0} h a day still needed; your pace over the last 28 days: {1} h a day', hours(neededPerDay), hours(item.paceMinutesPerDay))}`,
+        : `- ${t('{0} h a day still needed; your pace over the last 28 days: {1} h a day', formatHours(neededPerDay), formatHours(item.paceMinutesPerDay))}`,
     );
   }
   lines.push(`- ${item.practice ?? t('No practice exam yet')}`);
@@ -171,7 +160,7 @@ function renewalCountdown(item: RenewalItem, days: number, t: Localize): Countdo
 
 /** The renewal reminder due now for an item: the smallest threshold crossed and not yet reminded of. */
 export function dueRenewalReminder(item: RenewalItem, now: Date): number | null {
-  const days = daysUntil(item.date, now);
+  const days = calendarDaysUntil(item.date, now);
   if (days < 0) return null;
   const crossed = RENEWAL_THRESHOLDS.filter((th) => days <= th && !item.reminded.includes(th));
   return crossed.length ? Math.min(...crossed) : null;

@@ -6,14 +6,14 @@ import { passMarkOf, shortPassMark } from '../practice/passMark';
 import { progressByCertification, progressOf } from '../certifications/progress';
 import type { StudySnapshot } from '../store/studyStore';
 import type { Localize } from '../util/localize';
-import { calendarDaysUntil } from '../time/clock';
+import { calendarDaysUntil, startOfLocalDay } from '../time/localDays';
 import { STATUS_RECORD_VERSION, type ExamItem, type RenewalItem, type StatusRecord } from './statusCountdown';
 
 export const PACE_WINDOW_DAYS = 28;
 
 /** Average study minutes per day over the last `days` days (today included), for one certification. */
 export function paceMinutesPerDay(sessions: readonly StudySession[], certKey: string, now: Date, days = PACE_WINDOW_DAYS): number {
-  const from = new Date(now.getFullYear(), now.getMonth(), now.getDate() - (days - 1)).getTime();
+  const from = startOfLocalDay(now, -(days - 1)).getTime();
   let ms = 0;
   for (const s of sessions) {
     if (s.certKey !== certKey) continue;

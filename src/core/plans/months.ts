@@ -1,6 +1,7 @@
 import { format } from 'date-fns';
 import type { IsoDate } from '../model/primitives';
 import { MonthSchema, type Month } from '../model/plans';
+import { daysInMonth } from '../time/localDays';
 
 /** Month arithmetic on `YYYY-MM` strings: no time zone, no day, nothing to go wrong across DST. */
 
@@ -52,5 +53,5 @@ export function firstDayOf(month: Month): IsoDate {
 
 export function lastDayOf(month: Month): IsoDate {
   const [y, m] = [Number(month.slice(0, 4)), Number(month.slice(5, 7))];
-  return `${month}-${String(new Date(y, m, 0).getDate()).padStart(2, '0')}`;
+  return `${month}-${String(daysInMonth(y, m)).padStart(2, '0')}`;
 }

@@ -1,5 +1,6 @@
 import type { Catalog } from '../catalog/catalog';
-import { hoursToMinutes, newTrackedCertification } from '../certifications/certifications';
+import { newTrackedCertification } from '../certifications/certifications';
+import { hoursToMinutes } from '../time/durations';
 import type { Month, Plan, PlanItem, StackId } from '../model/plans';
 import type { TrackedCertification } from '../model/tracking';
 import { toOffsetInstant } from '../time/clock';

@@ -1,8 +1,7 @@
-import { addDays, format, parseISO } from 'date-fns';
 import type { PracticeExam, StudySession } from '../model/logs';
 import type { IsoDate } from '../model/primitives';
 import type { CertStatus, TrackedCertification } from '../model/tracking';
-import { calendarDaysUntil, localDayOf, localToday } from '../time/clock';
+import { addDays, calendarDaysUntil, localDayOf, localToday } from '../time/localDays';
 
 /**
  * When the next practice exam is due, after the source article: a diagnostic practice exam in
@@ -29,10 +28,6 @@ export const DIAGNOSTIC_DAYS = 7;
 const DONE: readonly CertStatus[] = ['passed', 'expired'];
 /** Statuses that mean studying has started even when nothing is logged yet. */
 const STUDYING: readonly CertStatus[] = ['studying', 'scheduled', 'failed'];
-
-export function addDaysToDate(date: IsoDate, days: number): IsoDate {
-  return format(addDays(parseISO(date), days), 'yyyy-MM-dd');
-}
 
 /** The first local day of study per certification: its earliest session. One pass over the log. */
 export function firstSessionDays(sessions: readonly StudySession[]): Map<string, IsoDate> {
@@ -76,8 +71,8 @@ export function nextPracticeDue(input: {
     return max === null || day > max ? day : max;
   }, null);
   const kind = latest === null ? 'diagnostic' : 'regular';
-  const dueFrom = latest === null ? start : addDaysToDate(latest, intervalDays);
-  const dueBy = latest === null ? addDaysToDate(start, DIAGNOSTIC_DAYS - 1) : dueFrom;
+  const dueFrom = latest === null ? start : addDays(latest, intervalDays);
+  const dueBy = latest === null ? addDays(start, DIAGNOSTIC_DAYS - 1) : dueFrom;
   const today = localToday(now);
   const state = today < dueFrom ? 'upcoming' : today <= dueBy ? 'due' : 'overdue';
   return {

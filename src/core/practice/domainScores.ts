@@ -1,7 +1,7 @@
 import type { CatalogEntry, Domain } from '../model/catalog';
 import type { PracticeExam } from '../model/logs';
 import type { IsoDate } from '../model/primitives';
-import { localDayOf } from '../time/clock';
+import { localDayOf } from '../time/localDays';
 
 /** A domain's latest practice score. */
 export interface DomainScore {

@@ -1,9 +1,7 @@
-import { differenceInCalendarDays, parseISO } from 'date-fns';
 import type { PracticeExam } from '../model/logs';
 import type { IsoDate } from '../model/primitives';
-import { localDayOf, localToday } from '../time/clock';
+import { addDays, daysBetween, localDayOf, localToday } from '../time/localDays';
 import type { Localize } from '../util/localize';
-import { addDaysToDate } from './cadence';
 import type { PassMark } from './passMark';
 import { formatPercent, roundPercent } from '../catalog/percent';
 import type { Scale } from '../catalog/scale';
@@ -132,7 +130,7 @@ export function passForecast(input: ForecastInput, t: Localize): Forecast {
   if (short) return { ...short, limits };
   const fit = weightedFit(observations, recencyWeights(observations, halfLifeDays));
   const lastDay = observations.at(-1)!.day;
-  const lastScoreDate = addDaysToDate(firstDate, lastDay);
+  const lastScoreDate = addDays(firstDate, lastDay);
   const target = targetOf(input.examDate, input.now, t);
   // A target before the latest score (only after moving time zones) is read as that day.
   const targetDay = Math.max(daysBetween(firstDate, target.date), lastDay);
@@ -140,11 +138,11 @@ export function passForecast(input: ForecastInput, t: Localize): Forecast {
   const at = (day: number) => projectAt(fit, Math.min(day, horizonDay));
   const end = at(targetDay);
   const capped = targetDay > horizonDay;
-  const horizonDate = addDaysToDate(firstDate, horizonDay);
+  const horizonDate = addDays(firstDate, horizonDay);
   return {
     kind: 'forecast',
     target: target.kind,
-    targetDate: addDaysToDate(firstDate, targetDay),
+    targetDate: addDays(firstDate, targetDay),
     ...end,
     passPercent: input.pass.percent,
     verdict: verdictOf(end.low, end.high, input.pass.percent),
@@ -155,7 +153,7 @@ export function passForecast(input: ForecastInput, t: Localize): Forecast {
     lastScoreDate,
     horizonDate,
     capped,
-    points: pointDays(lastDay, targetDay).map((day) => ({ date: addDaysToDate(firstDate, day), day, ...at(day) })),
+    points: pointDays(lastDay, targetDay).map((day) => ({ date: addDays(firstDate, day), day, ...at(day) })),
     notes: [...(target.note ? [target.note] : []), ...(capped ? [horizonNote(lastDay, horizonDate, t)] : [])],
     limits,
   };
@@ -176,11 +174,6 @@ function toObservations(exams: readonly PracticeExam[]): { firstDate: IsoDate; o
   const dated = exams.map((e) => ({ date: localDayOf(e.takenAt), percent: e.scorePercent })).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   const firstDate = dated[0]?.date ?? '';
   return { firstDate, observations: dated.map((d) => ({ day: daysBetween(firstDate, d.date), percent: d.percent })) };
-}
-
-/** Whole calendar days from one local date to another (date-fns counts calendar days, not 24-hour spans). */
-function daysBetween(from: IsoDate, to: IsoDate): number {
-  return differenceInCalendarDays(parseISO(to), parseISO(from));
 }
 
 /** The stated minimum: MIN_SCORES scores on MIN_DAYS distinct days; null when it is met. */

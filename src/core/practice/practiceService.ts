@@ -4,7 +4,8 @@ import { formatPlaceholders, type Localize } from '../util/localize';
 import type { CatalogEntry } from '../model/catalog';
 import type { PracticeExam } from '../model/logs';
 import type { IsoDate } from '../model/primitives';
-import { localDayOf, localToday, toOffsetInstant } from '../time/clock';
+import { toOffsetInstant } from '../time/clock';
+import { localDayOf, localToday } from '../time/localDays';
 import { parseScore } from './score';
 
 /** A practice exam to record; `date` defaults to today, `score` is parsed by parseScore. */

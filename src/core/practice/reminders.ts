@@ -1,8 +1,8 @@
 import type { PracticeExam, StudySession } from '../model/logs';
 import type { IsoDate } from '../model/primitives';
 import type { TrackedCertification } from '../model/tracking';
-import { localToday } from '../time/clock';
-import { addDaysToDate, firstSessionDays, nextPracticeDue } from './cadence';
+import { addDays, localToday } from '../time/localDays';
+import { firstSessionDays, nextPracticeDue } from './cadence';
 
 /** A practice exam that fell due, to remind of once. */
 export interface PracticeReminder {
@@ -34,7 +34,7 @@ export function remindersToShow(input: {
   now: Date;
 }): PracticeReminder[] {
   const { now } = input;
-  const earliest = addDaysToDate(localToday(now), -1);
+  const earliest = addDays(localToday(now), -1);
   const firstSession = firstSessionDays(input.sessions);
   const examsByCert = new Map<string, PracticeExam[]>();
   for (const e of input.practiceExams) {

@@ -7,7 +7,7 @@ import { explainPassMark, shortPassMark, type PassMark } from './passMark';
 import { formatPercent } from '../catalog/percent';
 import { formatEntered } from './score';
 import { practiceSummary, type PracticeSummary, type PracticeSummaryInput } from './summary';
-import { localDayOf } from '../time/clock';
+import { localDayOf } from '../time/localDays';
 import { escapeMarkdown } from '../util/markdown';
 import type { TreeNodeView } from '../model/treeNode';
 import type { Localize } from '../util/localize';

@@ -2,7 +2,7 @@ import type { Catalog } from '../catalog/catalog';
 import type { CostItem } from '../model/plans';
 import type { IsoDate } from '../model/primitives';
 import type { TrackedCertification } from '../model/tracking';
-import { calendarDaysUntil } from '../time/clock';
+import { calendarDaysUntil } from '../time/localDays';
 import type { Localize } from '../util/localize';
 
 /**

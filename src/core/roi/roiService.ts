@@ -3,7 +3,7 @@ import type { CostItem } from '../model/plans';
 import type { IsoDate } from '../model/primitives';
 import type { Profile } from '../model/tracking';
 import type { StudyStore } from '../store/studyStore';
-import { localToday } from '../time/clock';
+import { localToday } from '../time/localDays';
 import { formatPlaceholders, type Localize } from '../util/localize';
 import { costTotal, roiFigures, type RoiFigures } from './roi';
 

@@ -1,6 +1,7 @@
 import { addMinutes, parseISO } from 'date-fns';
 import type { PracticeExam, StudySession } from '../model/logs';
-import { localDayOf, millisBetween, toOffsetInstant } from '../time/clock';
+import { millisBetween, toOffsetInstant } from '../time/clock';
+import { localDayOf } from '../time/localDays';
 import { stableUuid } from '../util/hash';
 import type { PracticeDay, PracticeSeries, SyncSummary, TimeSeries } from './machineRecord';
 

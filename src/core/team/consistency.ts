@@ -1,4 +1,4 @@
-import { addDays, isoWeekday } from './days';
+import { addDays, isoWeekday } from '../time/localDays';
 
 export interface PathProblem {
   path: (string | number)[];

@@ -1,3 +1,4 @@
+import { formatHoursTwoDecimals } from '../time/durations';
 import type { TeamFile } from './schema';
 
 /**
@@ -39,11 +40,6 @@ export function toCsv(rows: readonly (readonly (string | number | null)[])[]): s
   return rows.map((row) => row.map(csvCell).join(',') + '\r\n').join('');
 }
 
-/** Hours with two decimals, `42.50`: exact from whole minutes. */
-export function hours(minutes: number): string {
-  return (minutes / 60).toFixed(2);
-}
-
 /** One row per (engineer, certification), engineers in the order given. */
 export function teamCsv(files: readonly TeamFile[]): string {
   const rows: (string | number | null)[][] = [[...TEAM_CSV_COLUMNS]];
@@ -62,8 +58,8 @@ export function teamCsv(files: readonly TeamFile[]): string {
         c.examDate,
         c.earnedOn,
         c.expiresOn,
-        hours(c.studyMinutes),
-        c.targetMinutes === null ? null : hours(c.targetMinutes),
+        formatHoursTwoDecimals(c.studyMinutes),
+        c.targetMinutes === null ? null : formatHoursTwoDecimals(c.targetMinutes),
         c.practiceExams.length,
         latestPractice(c.practiceExams),
         scores.length ? Math.max(...scores) : null,

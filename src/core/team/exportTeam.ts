@@ -5,9 +5,9 @@ import type { CostItem } from '../model/plans';
 import type { Profile, TrackedCertification } from '../model/tracking';
 import { progressByCertification, progressOf } from '../certifications/progress';
 import { costTotal } from '../roi/roi';
-import { localDayOf, localToday, toOffsetInstant } from '../time/clock';
+import { toOffsetInstant } from '../time/clock';
+import { addDays, localDayOf, localToday, mondayOf } from '../time/localDays';
 import { minutesByLocalDay } from '../timer/days';
-import { addDays, mondayOf } from './days';
 import { TEAM_FORMAT, TEAM_FORMAT_VERSION, WEEKS_IN_FILE, type TeamCertification, type TeamFile, type WeekEntry } from './schema';
 
 export interface TeamExportInput {

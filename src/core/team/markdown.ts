@@ -1,4 +1,4 @@
-import { hours } from './csv';
+import { formatHoursTwoDecimals } from '../time/durations';
 import type { ReportCell, TeamReport } from './report';
 
 /**
@@ -51,7 +51,7 @@ export function reportMarkdown(report: TeamReport): string {
             md(p.name),
             p.status,
             p.examDate ?? '',
-            p.targetMinutes === null ? hours(p.studyMinutes) : `${hours(p.studyMinutes)} / ${hours(p.targetMinutes)}`,
+            p.targetMinutes === null ? formatHoursTwoDecimals(p.studyMinutes) : `${formatHoursTwoDecimals(p.studyMinutes)} / ${formatHoursTwoDecimals(p.targetMinutes)}`,
             p.latestPracticePercent === null ? '' : `${p.latestPracticePercent} %`,
           ]),
         )

@@ -1,4 +1,4 @@
-import { instantMs } from './days';
+import { instantMs } from '../time/clock';
 import type { FileProblem } from './problems';
 import { readTeamFile } from './read';
 import type { TeamFile } from './schema';

@@ -1,6 +1,6 @@
 import type { IsoDate } from '../model/primitives';
 import { latestPractice } from './csv';
-import { daysBetween } from './days';
+import { daysBetween } from '../time/localDays';
 import { compareText, type MergeResult } from './merge';
 import type { FileProblem } from './problems';
 import { choicesOf, type RequirementsFile } from './requirements';

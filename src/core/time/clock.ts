@@ -1,9 +1,10 @@
-import { differenceInCalendarDays, format, parseISO } from 'date-fns';
-import type { IsoDate, OffsetInstant } from '../model/primitives';
+import { format } from 'date-fns';
+import type { OffsetInstant } from '../model/primitives';
 
 /**
- * Time helpers. Nothing here reads the clock: `now` is always passed in, so tests can stand in
- * Denver on the night clocks change and the code cannot tell the difference.
+ * Instants. Nothing here reads the clock: `now` is always passed in, so tests can stand in
+ * Denver on the night clocks change and the code cannot tell the difference. Calendar days are
+ * localDays.ts's.
  */
 
 /** The instant with the machine's current UTC offset and milliseconds, e.g. 2026-11-26T08:15:00.000-07:00. */
@@ -16,31 +17,12 @@ export function millisBetween(start: OffsetInstant, end: OffsetInstant): number 
   return Date.parse(end) - Date.parse(start);
 }
 
-/**
- * The local calendar day an instant fell on for the user at that moment: the wall-clock date
- * written in the instant itself. A session at 08:00 in Denver stays on that day even when the
- * engineer later opens VS Code in another time zone.
- */
-export function localDayOf(instant: OffsetInstant): IsoDate {
-  return instant.slice(0, 10);
-}
-
-/** Today in the machine's local calendar. */
-export function localToday(now: Date): IsoDate {
-  return format(now, 'yyyy-MM-dd');
-}
-
-/** Whole calendar days from today to `date` (negative when past), in the local calendar. */
-export function calendarDaysUntil(date: IsoDate, now: Date): number {
-  return differenceInCalendarDays(parseISO(date), now);
-}
-
-/** Adds whole months to a calendar date (used for expiry from a validity rule). */
-export function addMonthsToDate(date: IsoDate, months: number): IsoDate {
-  const d = parseISO(date);
-  const result = new Date(d.getFullYear(), d.getMonth() + months, 1);
-  // Clamp the day so 31 January + 1 month is 28/29 February, not early March.
-  const lastDay = new Date(result.getFullYear(), result.getMonth() + 1, 0).getDate();
-  result.setDate(Math.min(d.getDate(), lastDay));
-  return format(result, 'yyyy-MM-dd');
+/** The exact instant of an ISO 8601 timestamp with offset, in ms; any number of fraction digits. */
+export function instantMs(instant: string): number {
+  const m = /^(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d):(\d\d)(?:\.(\d+))?(Z|([+-])(\d\d):(\d\d))$/.exec(instant);
+  if (!m) return Number.NaN;
+  const [, y, mo, d, h, mi, s, frac = '', zone, sign, oh, om] = m;
+  const ms = Number(frac.padEnd(3, '0').slice(0, 3));
+  const offset = zone === 'Z' ? 0 : (sign === '-' ? -1 : 1) * (Number(oh) * 60 + Number(om));
+  return Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s), ms) - offset * 60_000;
 }

@@ -1,11 +1,13 @@
 /**
- * The daily morning study block on the local wall clock. Dependency-free on purpose: the startup
+ * The daily morning study block on the local wall clock. Dependency-free on purpose but for
+ * core/model/weekdays.ts and core/time/localDays.ts, which import nothing themselves: the startup
  * shell imports it to arm one timeout for the next block without loading the rest of the
  * extension. Local times come from `new Date(y, m, d, h, min)`, which reads the machine's time
  * zone on that very day, so 08:00 stays 08:00 across daylight-saving changes.
  */
 
 import { WEEKDAYS, type Weekday } from '../model/weekdays';
+import { startOfLocalDay } from '../time/localDays';
 
 export { WEEKDAYS, type Weekday };
 
@@ -43,8 +45,7 @@ export function blockOn(day: Date, settings: BlockSettings): StudyBlock | null {
 /** The block running at `now`, if any. */
 export function blockAt(now: Date, settings: BlockSettings): StudyBlock | null {
   for (const offset of [0, -1]) {
-    const day = new Date(now.getFullYear(), now.getMonth(), now.getDate() + offset);
-    const block = blockOn(day, settings);
+    const block = blockOn(startOfLocalDay(now, offset), settings);
     if (block && block.start <= now && now < block.end) return block;
   }
   return null;
@@ -53,7 +54,7 @@ export function blockAt(now: Date, settings: BlockSettings): StudyBlock | null {
 /** The next block starting strictly after `now` (within the coming eight days), or null. */
 export function nextBlockAfter(now: Date, settings: BlockSettings): StudyBlock | null {
   for (let offset = 0; offset <= 8; offset++) {
-    const block = blockOn(new Date(now.getFullYear(), now.getMonth(), now.getDate() + offset), settings);
+    const block = blockOn(startOfLocalDay(now, offset), settings);
     if (block && block.start > now) return block;
   }
   return null;

@@ -1,5 +1,6 @@
 import type { IsoDate } from '../model/primitives';
 import type { StudySession } from '../model/logs';
+import { addDays, dayOfWeek, startOfLocalDay, startOfLocalWeek } from '../time/localDays';
 import { blockOn, WEEKDAYS, type BlockSettings, type Weekday } from './blockSchedule';
 
 /**
@@ -35,22 +36,6 @@ export function offsetMinutesOf(instant: string): number {
   return (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3]));
 }
 
-/** `YYYY-MM-DD` of a local Date. */
-export function isoDay(date: Date): IsoDate {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-}
-
-function weekdayOf(day: IsoDate): Weekday {
-  const [y, m, d] = day.split('-').map(Number);
-  return WEEKDAYS[new Date(y, m - 1, d).getDay()];
-}
-
-function previousDay(day: IsoDate): IsoDate {
-  const [y, m, d] = day.split('-').map(Number);
-  return isoDay(new Date(y, m - 1, d - 1));
-}
-
 export interface Streaks {
   /** Study days in a row up to today (today counts once it reaches the minimum; until then the streak runs to yesterday). */
   current: number;
@@ -63,32 +48,27 @@ export interface Streaks {
  */
 export function streaks(byDay: ReadonlyMap<IsoDate, number>, today: IsoDate, dailyMinimumMinutes: number, restDays: readonly Weekday[]): Streaks {
   const counts = (day: IsoDate) => (byDay.get(day) ?? 0) >= dailyMinimumMinutes;
-  const isRest = (day: IsoDate) => restDays.includes(weekdayOf(day));
+  const isRest = (day: IsoDate) => restDays.includes(WEEKDAYS[dayOfWeek(day)]);
 
   let current = 0;
-  let day = counts(today) ? today : previousDay(today);
+  let day = counts(today) ? today : addDays(today, -1);
   const earliest = [...byDay.keys()].sort()[0] ?? today;
   while (day >= earliest) {
     if (counts(day)) current++;
     else if (!isRest(day)) break;
-    day = previousDay(day);
+    day = addDays(day, -1);
   }
 
   let best = 0;
   let run = 0;
   const days = [...byDay.keys()].sort();
   if (days.length) {
-    for (let d = days[0]; d <= today; d = nextDay(d)) {
+    for (let d = days[0]; d <= today; d = addDays(d, 1)) {
       if (counts(d)) best = Math.max(best, ++run);
       else if (!isRest(d)) run = 0;
     }
   }
   return { current, best: Math.max(best, current) };
-}
-
-function nextDay(day: IsoDate): IsoDate {
-  const [y, m, d] = day.split('-').map(Number);
-  return isoDay(new Date(y, m - 1, d + 1));
 }
 
 export interface BlocksThisWeek {
@@ -103,11 +83,11 @@ export interface BlocksThisWeek {
  * the daily minimum (or the whole block, when the block is shorter than that).
  */
 export function morningBlocksThisWeek(sessions: readonly StudySession[], settings: BlockSettings, now: Date, dailyMinimumMinutes: number): BlocksThisWeek {
-  const monday = new Date(now.getFullYear(), now.getMonth(), now.getDate() - ((now.getDay() + 6) % 7));
+  const monday = startOfLocalWeek(now);
   let scheduled = 0;
   let kept = 0;
   for (let i = 0; i < 7; i++) {
-    const block = blockOn(new Date(monday.getFullYear(), monday.getMonth(), monday.getDate() + i), settings);
+    const block = blockOn(startOfLocalDay(monday, i), settings);
     if (!block || block.start > now) continue;
     scheduled++;
     const needed = Math.min(dailyMinimumMinutes, (block.end.getTime() - block.start.getTime()) / 60_000) * 60_000;

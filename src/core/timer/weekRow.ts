@@ -1,7 +1,8 @@
 import type { StudySession } from '../model/logs';
-import { formatHours } from '../certifications/progress';
 import type { BlockSettings, Weekday } from './blockSchedule';
-import { isoDay, minutesByLocalDay, morningBlocksThisWeek, streaks } from './days';
+import { formatHours } from '../time/durations';
+import { addDays, localToday, mondayOf } from '../time/localDays';
+import { minutesByLocalDay, morningBlocksThisWeek, streaks } from './days';
 import type { Localize } from '../util/localize';
 import type { TreeNodeView } from '../model/treeNode';
 
@@ -19,11 +20,12 @@ export interface WeekSettings {
  */
 export function weekRow(sessions: readonly StudySession[], settings: WeekSettings, now: Date, t: Localize): TreeNodeView {
   const byDay = minutesByLocalDay(sessions);
-  const monday = new Date(now.getFullYear(), now.getMonth(), now.getDate() - ((now.getDay() + 6) % 7));
+  const today = localToday(now);
+  const monday = mondayOf(today);
   let weekMinutes = 0;
-  for (let i = 0; i < 7; i++) weekMinutes += byDay.get(isoDay(new Date(monday.getFullYear(), monday.getMonth(), monday.getDate() + i))) ?? 0;
+  for (let i = 0; i < 7; i++) weekMinutes += byDay.get(addDays(monday, i)) ?? 0;
   const blocks = morningBlocksThisWeek(sessions, settings.block, now, settings.dailyMinimumMinutes);
-  const streak = streaks(byDay, isoDay(now), settings.dailyMinimumMinutes, settings.restDays);
+  const streak = streaks(byDay, today, settings.dailyMinimumMinutes, settings.restDays);
   // The morning blocks first: the sidebar is narrow and cuts the end of a long description.
   const parts: string[] = [];
   if (settings.block.enabled && blocks.scheduled > 0) parts.push(t('{0} of {1} morning blocks', blocks.kept, blocks.scheduled));

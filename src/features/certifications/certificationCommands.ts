@@ -11,14 +11,13 @@ import {
 } from '../../core/certifications/commandArgs';
 import type { CertificationPatch, CertificationService } from '../../core/certifications/certificationService';
 import type { TrackedCertification } from '../../core/model/tracking';
-import { formatHours } from '../../core/certifications/progress';
+import { formatHours } from '../../core/time/durations';
 import { statusLabel } from '../../core/tree/certTree';
 import { asPlainText } from '../../core/util/plainText';
 import { config } from '../../platform/config';
 import type { Log } from '../../platform/log';
 import { askCustomDefinition, askDate, askNumber, askText, confirmRetired, CUSTOM_PICK, pickCatalogEntry, pickStatus, pickTracked } from '../../platform/prompts';
-
-const t = (message: string, ...args: Array<string | number | boolean>) => vscode.l10n.t(message, ...args);
+import { t } from '../../platform/l10n';
 
 /** The patch part of an argument object: every editable field that was given. */
 function patchFrom(arg: Partial<Record<keyof CertificationPatch, unknown>>): CertificationPatch {

@@ -6,6 +6,7 @@ import type { PracticeSettings } from '../../core/practice/settings';
 import type { WeekSettings } from '../../core/timer/weekRow';
 import type { Plan } from '../../core/model/plans';
 import { startStopwatch, ZERO_SPAN, type Span } from '../../core/util/stopwatch';
+import { t } from '../../platform/l10n';
 
 const COLLAPSIBLE: Record<TreeNodeView['collapsible'], vscode.TreeItemCollapsibleState> = {
   none: vscode.TreeItemCollapsibleState.None,
@@ -131,7 +132,7 @@ export class CertificationTreeProvider implements vscode.TreeDataProvider<string
       week: this.inputs.week?.(),
       timer: this.inputs.timer?.(),
       plans: this.inputs.plans?.(),
-      t: (message, ...args) => vscode.l10n.t(message, ...args),
+      t,
     });
   }
 }

@@ -16,6 +16,7 @@ import {
   type WebviewMessage,
 } from '../../webviews/dashboard/protocol';
 import { dashboardHtml, newNonce } from './dashboardHtml';
+import { t } from '../../platform/l10n';
 
 export interface DashboardDeps {
   extensionUri: vscode.Uri;
@@ -34,8 +35,6 @@ export interface DashboardDeps {
   ready: Promise<unknown>;
   log: Log;
 }
-
-const t = (message: string, ...args: Array<string | number | boolean>) => vscode.l10n.t(message, ...args);
 
 /**
  * The progress dashboard: at most one panel, opened by certStudy.openDashboard and restored by

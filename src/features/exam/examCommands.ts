@@ -4,11 +4,10 @@ import type { CertificationService } from '../../core/certifications/certificati
 import { ExamResultError, scoreScaleOf } from '../../core/certifications/examResult';
 import { ClearExamDateArgSchema, RecordExamResultArgSchema, SetExamDateArgSchema, type RecordExamResultArg } from '../../core/exam/args';
 import type { TrackedCertification } from '../../core/model/tracking';
-import { calendarDaysUntil, localToday } from '../../core/time/clock';
+import { calendarDaysUntil, localToday } from '../../core/time/localDays';
 import { asPlainText } from '../../core/util/plainText';
 import { askDate, pickTracked } from '../../platform/prompts';
-
-const t = (message: string, ...args: Array<string | number | boolean>) => vscode.l10n.t(message, ...args);
+import { t } from '../../platform/l10n';
 
 const nameOf = (service: CertificationService, key: string) => asPlainText(service.catalog().get(key)?.shortName ?? key);
 

@@ -1,14 +1,14 @@
 import * as vscode from 'vscode';
 import type { Catalog } from '../../core/catalog/catalog';
 import { buildStatusRecord, renewalId } from '../../core/exam/statusRecord';
-import { daysUntil, dueRenewalReminder, readStatusRecord, RENEWAL_THRESHOLDS, STATUS_RECORD_KEY, type RenewalItem } from '../../core/exam/statusCountdown';
+import { dueRenewalReminder, readStatusRecord, RENEWAL_THRESHOLDS, STATUS_RECORD_KEY, type RenewalItem } from '../../core/exam/statusCountdown';
 import type { KeyValueStorage } from '../../core/store/ports';
 import { serialStorageFor } from '../../core/store/serialStorage';
 import type { StudyStore } from '../../core/store/studyStore';
+import { calendarDaysUntil } from '../../core/time/localDays';
 import { asPlainText } from '../../core/util/plainText';
 import { config } from '../../platform/config';
-
-const t = (message: string, ...args: Array<string | number | boolean>) => vscode.l10n.t(message, ...args);
+import { t } from '../../platform/l10n';
 
 /**
  * Keeps the small status record (exam dates ahead, expiries, the tooltip's figures) in
@@ -63,7 +63,7 @@ export class StatusRecordWriter implements vscode.Disposable {
       for (const item of due) {
         const id = renewalId(item.key, item.date);
         // Every threshold already crossed is reminded of by this one notification, not one each.
-        const crossed = RENEWAL_THRESHOLDS.filter((th) => daysUntil(item.date, this.now()) <= th);
+        const crossed = RENEWAL_THRESHOLDS.filter((th) => calendarDaysUntil(item.date, this.now()) <= th);
         // Mark first: another window focused at the same moment must not show it again.
         await this.store.state.update('renewalReminders', (shown: Record<string, number[]>) => ({ ...shown, [id]: [...new Set([...(shown[id] ?? []), ...crossed])] }));
         void this.remind(item);
@@ -77,7 +77,7 @@ export class StatusRecordWriter implements vscode.Disposable {
   private async remind(item: RenewalItem): Promise<void> {
     const book = t('Set Exam Date');
     const off = t("Don't Remind Me");
-    const days = daysUntil(item.date, this.now());
+    const days = calendarDaysUntil(item.date, this.now());
     const choice = await vscode.window.showWarningMessage(
       t('{0} expires on {1} (in about {2} days). Plan the renewal: book the exam or the renewal assessment.', asPlainText(item.label), item.date, days),
       book,

@@ -4,8 +4,7 @@ import { calendarEvents, type CalendarEvent } from '../../core/calendar/events';
 import { sequenceEvents } from '../../core/calendar/sequence';
 import { ExportCalendarArgSchema, parsePlanArg } from '../../core/plans/args';
 import type { PlanCommandDeps } from './planDeps';
-
-const t = (message: string, ...args: Array<string | number | boolean>) => vscode.l10n.t(message, ...args);
+import { t } from '../../platform/l10n';
 
 // ── Export Calendar ───────────────────────────────────────────────────────────────────────────
 

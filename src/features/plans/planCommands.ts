@@ -10,8 +10,7 @@ import { STACK_TEMPLATES } from '../../core/plans/stacks';
 import { formatRange } from '../../core/catalog/facts';
 import { asPlainText } from '../../core/util/plainText';
 import type { PlanCommandDeps } from './planDeps';
-
-const t = (message: string, ...args: Array<string | number | boolean>) => vscode.l10n.t(message, ...args);
+import { t } from '../../platform/l10n';
 
 const nameOf = (catalog: Catalog, key: string) => asPlainText(catalog.get(key)?.shortName ?? key);
 

@@ -7,8 +7,7 @@ import { formatUsd, roiSummaryLines, type RoiFigures } from '../../core/roi/roi'
 import { asPlainText } from '../../core/util/plainText';
 import { pickTracked } from '../../platform/prompts';
 import type { PlanCommandDeps } from './planDeps';
-
-const t = (message: string, ...args: Array<string | number | boolean>) => vscode.l10n.t(message, ...args);
+import { t } from '../../platform/l10n';
 
 const nameOf = (catalog: Catalog, key: string) => asPlainText(catalog.get(key)?.shortName ?? key);
 

@@ -7,12 +7,11 @@ import { formatPercent } from '../../core/catalog/percent';
 import type { PracticeInput, PracticePatch, PracticeService } from '../../core/practice/practiceService';
 import { enteredAsInput, formatEntered, parseScore } from '../../core/practice/score';
 import { formatRange } from '../../core/catalog/facts';
-import { localDayOf, localToday } from '../../core/time/clock';
+import { localDayOf, localToday } from '../../core/time/localDays';
 import { asPlainText } from '../../core/util/plainText';
 import type { Log } from '../../platform/log';
 import { pickTracked } from '../../platform/prompts';
-
-const t = (message: string, ...args: Array<string | number | boolean>) => vscode.l10n.t(message, ...args);
+import { t } from '../../platform/l10n';
 
 /** Only the fields the argument gave. */
 function patchFrom(arg: PracticePatch): PracticePatch {

@@ -5,8 +5,7 @@ import type { StudyStore } from '../../core/store/studyStore';
 import { asPlainText } from '../../core/util/plainText';
 import { config } from '../../platform/config';
 import type { Log } from '../../platform/log';
-
-const t = (message: string, ...args: Array<string | number | boolean>) => vscode.l10n.t(message, ...args);
+import { t } from '../../platform/l10n';
 
 /**
  * One notification when a practice exam falls due (certStudy.practice.reminders). Checked after

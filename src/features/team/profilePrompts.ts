@@ -2,8 +2,7 @@ import * as vscode from 'vscode';
 import { validateNumberInput } from '../../core/certifications/commandArgs';
 import type { Profile } from '../../core/model/tracking';
 import type { ProfileArg } from '../../core/team/args';
-
-const t = (message: string, ...args: Array<string | number | boolean>) => vscode.l10n.t(message, ...args);
+import { t } from '../../platform/l10n';
 
 /**
  * Asks for the engineer profile, one question at a time, each prefilled with what is saved.

@@ -5,8 +5,7 @@ import type { TeamReport } from '../../core/team/report';
 import { HostMessageSchema, PageMessageSchema, type HostMessage, type ReportSources } from '../../webviews/teamReport/protocol';
 import type { Log } from '../../platform/log';
 import { newNonce, reportHtml } from './reportHtml';
-
-const t = (message: string, ...args: Array<string | number | boolean>) => vscode.l10n.t(message, ...args);
+import { t } from '../../platform/l10n';
 
 /** The page's own folders: the panel may load nothing else. */
 const PAGE_SCRIPT = ['dist', 'team-report'];

@@ -21,12 +21,13 @@ import { applyRestore, describeRestore, planRestore, type RestoreMode, type Rest
 import { tooLargeMessage } from '../../core/team/readJson';
 import { MAX_TEAM_FILE_BYTES, TeamFileSchema, type TeamFile } from '../../core/team/schema';
 import { teamFilesIn, teamReportFrom } from '../../core/team/teamReportInputs';
-import { localToday } from '../../core/time/clock';
+import { localToday } from '../../core/time/localDays';
 import { asPlainText } from '../../core/util/plainText';
 import type { Log } from '../../platform/log';
 import { askProfile } from './profilePrompts';
 import { TeamReportPanel, type ShownReport } from './reportPanel';
 import { ReportViewStateSchema } from '../../webviews/teamReport/protocol';
+import { t } from '../../platform/l10n';
 
 /**
  * The team commands: Export for Team, Edit Profile, Back Up All Data, Restore from Backup and
@@ -34,7 +35,6 @@ import { ReportViewStateSchema } from '../../webviews/teamReport/protocol';
  * loads the first time one of these commands runs (src/app/teamBundle.ts), so neither the
  * format's schemas nor the report cost anything until then.
  */
-const t = (message: string, ...args: Array<string | number | boolean>) => vscode.l10n.t(message, ...args);
 
 export interface TeamDeps {
   store: StudyStore;

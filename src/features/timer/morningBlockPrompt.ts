@@ -3,14 +3,13 @@ import type { Catalog } from '../../core/catalog/catalog';
 import type { TrackedCertification } from '../../core/model/tracking';
 import type { FileAccess } from '../../core/store/ports';
 import type { StudyBlock } from '../../core/timer/blockSchedule';
-import { isoDay } from '../../core/timer/days';
 import { localText } from '../../core/timer/manualSession';
 import { toOffsetInstant } from '../../core/time/clock';
+import { localToday } from '../../core/time/localDays';
 import { asPlainText } from '../../core/util/plainText';
 import type { ScheduledTimers } from '../../platform/timers';
 import type { TimerController } from './timerController';
-
-const t = (message: string, ...args: Array<string | number | boolean>) => vscode.l10n.t(message, ...args);
+import { t } from '../../platform/l10n';
 
 export const SNOOZE_MS = 10 * 60_000;
 
@@ -32,7 +31,7 @@ export interface MorningBlockDeps {
  */
 export async function announceMorningBlock(deps: MorningBlockDeps, block: StudyBlock): Promise<boolean> {
   if (deps.timer.current()) return false; // already studying
-  const claim = deps.files.join(deps.storageFolder, 'reminders', `morning-block-${isoDay(block.start)}.claim`);
+  const claim = deps.files.join(deps.storageFolder, 'reminders', `morning-block-${localToday(block.start)}.claim`);
   if (!(await deps.files.createExclusive(claim, toOffsetInstant(deps.now())))) return false;
   void ask(deps, block);
   return true;

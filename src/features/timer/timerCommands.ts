@@ -11,11 +11,11 @@ import { elapsedMs, formatElapsed } from '../../core/timer/timerMachine';
 import type { TimerRecord } from '../../core/model/timerRecord';
 import { DeleteSessionArgSchema, DiscardTimerArgSchema, EditSessionArgSchema, LogStudyTimeArgSchema, StartTimerArgSchema } from '../../core/timer/timerArgs';
 import { toOffsetInstant } from '../../core/time/clock';
+import { localToday } from '../../core/time/localDays';
 import { asPlainText } from '../../core/util/plainText';
 import { pickTracked } from '../../platform/prompts';
 import { TimerRunningError, type TimerController } from './timerController';
-
-const t = (message: string, ...args: Array<string | number | boolean>) => vscode.l10n.t(message, ...args);
+import { t } from '../../platform/l10n';
 
 export interface TimerCommandDeps {
   timer: TimerController;
@@ -201,7 +201,7 @@ export async function logStudyTimeCommand(deps: TimerCommandDeps, rawArg: unknow
   const title = t('Log Study Time');
   const key = await pickTracked(studyable(deps.tracked()), deps.catalog(), title);
   if (!key) return undefined;
-  const today = toOffsetInstant(deps.now()).slice(0, 10);
+  const today = localToday(deps.now());
   const startText = await vscode.window.showInputBox({
     title,
     prompt: t('Start, in your local time (YYYY-MM-DDTHH:mm)'),

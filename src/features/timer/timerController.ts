@@ -25,8 +25,8 @@ import { asPlainText } from '../../core/util/plainText';
 import type { StatusContent } from '../../platform/statusItem';
 import type { ScheduledTimers } from '../../platform/timers';
 import { TimerLease } from './timerLease';
+import { t } from '../../platform/l10n';
 
-const t = (message: string, ...args: Array<string | number | boolean>) => vscode.l10n.t(message, ...args);
 const hhmm = (instant: string) => localText(instant).slice(11);
 
 export interface TimerDeps {
@@ -365,7 +365,7 @@ export class TimerRunningError extends Error {
 
 export class NoTimerError extends Error {
   constructor() {
-    super(vscode.l10n.t('No study timer is running.'));
+    super(t('No study timer is running.'));
     this.name = 'NoTimerError';
   }
 }

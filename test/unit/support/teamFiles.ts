@@ -1,7 +1,7 @@
 import * as fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { addDays } from '../../../src/core/team/days';
+import { addDays } from '../../../src/core/time/localDays';
 import { TEAM_STATUSES, type TeamCertification, type TeamFile } from '../../../src/core/team/schema';
 
 export const FIXTURES = path.join(__dirname, '..', '..', 'fixtures', 'team');
