@@ -42,42 +42,37 @@ function repositoryPath(token: string): string | undefined {
   return undefined;
 }
 
-/** Every repository path named in backticks in a Markdown text, with its line; fenced code blocks are skipped. */
-function backtickedPaths(doc: string, text: string): DocPath[] {
-  const found: DocPath[] = [];
+/** Each line of a Markdown text outside fenced code blocks, with its 1-based number. */
+function proseLines(text: string): { line: string; number: number }[] {
+  const lines: { line: string; number: number }[] = [];
   let fenced = false;
   text.split('\n').forEach((line, i) => {
-    if (/^\s*(```|~~~)/.test(line)) {
-      fenced = !fenced;
-      return;
-    }
-    if (fenced) return;
-    for (const match of line.matchAll(/(`+)([^`]+?)\1(?!`)/g)) {
-      const p = repositoryPath(match[2]);
-      if (p !== undefined) found.push({ doc, line: i + 1, path: p });
-    }
+    if (/^\s*(```|~~~)/.test(line)) fenced = !fenced;
+    else if (!fenced) lines.push({ line, number: i + 1 });
   });
-  return found;
+  return lines;
+}
+
+/** Every repository path named in backticks in a Markdown text, with its line; fenced code blocks are skipped. */
+function backtickedPaths(doc: string, text: string): DocPath[] {
+  return proseLines(text).flatMap(({ line, number }) =>
+    [...line.matchAll(/(`+)([^`]+?)\1(?!`)/g)].flatMap((match) => {
+      const p = repositoryPath(match[2]);
+      return p === undefined ? [] : [{ doc, line: number, path: p }];
+    }),
+  );
 }
 
 /** Relative link and image targets of a Markdown text (`[x](docs/a.md#b)`, `![x](media/a.png)`), resolved against the document's folder. */
 function linkTargets(doc: string, text: string): DocPath[] {
-  const found: DocPath[] = [];
-  let fenced = false;
-  text.split('\n').forEach((line, i) => {
-    if (/^\s*(```|~~~)/.test(line)) {
-      fenced = !fenced;
-      return;
-    }
-    if (fenced) return;
+  return proseLines(text).flatMap(({ line, number }) => {
     const outsideCode = line.replace(/(`+)[^`]+?\1/g, '');
-    for (const match of outsideCode.matchAll(/\]\(([^)\s]+)(?:\s+"[^"]*")?\)/g)) {
+    return [...outsideCode.matchAll(/\]\(([^)\s]+)(?:\s+"[^"]*")?\)/g)].flatMap((match) => {
       const target = match[1].split('#')[0];
-      if (target === '' || /^[a-z][a-z0-9+.-]*:/i.test(target)) continue; // an anchor in the same page, or a URL
-      found.push({ doc, line: i + 1, path: path.posix.normalize(path.posix.join(path.posix.dirname(doc), target)) });
-    }
+      if (target === '' || /^[a-z][a-z0-9+.-]*:/i.test(target)) return []; // an anchor in the same page, or a URL
+      return [{ doc, line: number, path: path.posix.normalize(path.posix.join(path.posix.dirname(doc), target)) }];
+    });
   });
-  return found;
 }
 
 /** The ones that do not exist in the checkout (a file or a folder; a trailing `/` allowed). */
