@@ -50,7 +50,3 @@ export type CommandId = (typeof COMMANDS)[CommandName]['id'];
 /** The names of the commands whose handlers are in bundle `B`. */
 export type CommandsIn<B extends CommandBundle> = { [K in CommandName]: (typeof COMMANDS)[K]['bundle'] extends B ? K : never }[CommandName];
 
-/** Every command id by name, for code that runs or names a command (`COMMAND_IDS.openDashboard`). */
-export const COMMAND_IDS = Object.fromEntries(Object.entries(COMMANDS).map(([name, { id }]) => [name, id])) as {
-  readonly [K in CommandName]: (typeof COMMANDS)[K]['id'];
-};

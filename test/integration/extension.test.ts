@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { COMMAND_IDS } from '../../src/app/commandTable';
+import { COMMAND_IDS } from '../support/commandIds';
 import * as assert from './assert';
 import { readText } from './files';
 import { activeContainer, eventually, EXTENSION_ID } from './support';

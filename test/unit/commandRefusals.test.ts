@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { COMMAND_IDS, type CommandId } from '../../src/app/commandTable';
+import type { CommandId } from '../../src/app/commandTable';
+import { COMMAND_IDS } from '../support/commandIds';
 import { AddArgSchema, EditArgSchema, RemoveArgSchema, SetStatusArgSchema, parseCommandArg, type ArgSchema } from '../../src/core/certifications/commandArgs';
 import { OpenDashboardArgSchema } from '../../src/core/dashboard/openArgs';
 import { ClearExamDateArgSchema, RecordExamResultArgSchema, SetExamDateArgSchema } from '../../src/core/exam/args';

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { COMMAND_IDS, COMMANDS } from '../../src/app/commandTable';
+import { COMMANDS } from '../../src/app/commandTable';
+import { COMMAND_IDS } from '../support/commandIds';
 
 // The one command table (src/app/commandTable.ts) against what package.json contributes.
 const ROOT = path.join(__dirname, '../..');

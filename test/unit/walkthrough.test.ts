@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { COMMAND_IDS } from '../../src/app/commandTable';
+import { COMMAND_IDS } from '../support/commandIds';
 
 const root = path.join(__dirname, '../..');
 const manifest = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
