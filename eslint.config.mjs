@@ -79,8 +79,9 @@ export default tseslint.config(
   startupPathRule(['src/extension.ts', 'src/extension.web.ts'], '^(?!vscode$|\\./shell/[\\w-]+$)'),
   // The block schedule is dependency-free on purpose (it imports only core/model/weekdays and
   // core/time/localDays, which import nothing at run time), so the shell can arm the morning alarm.
-  // statusCountdown likewise, so the shell shows the exam countdown from a small record.
-  startupPathRule(['src/shell/**/*.ts'], '^(?!vscode$|\\./[\\w-]+$|\\.\\./app/commandTable$|\\.\\./platform/(statusItem|timers)$|\\.\\./core/timer/blockSchedule$|\\.\\./core/exam/statusCountdown$)'),
+  // statusCountdown likewise, so the shell shows the exam countdown from a small record, and
+  // rowRecord, so it draws the view's top rows from another.
+  startupPathRule(['src/shell/**/*.ts'], '^(?!vscode$|\\./[\\w-]+$|\\.\\./app/commandTable$|\\.\\./platform/(statusItem|timers)$|\\.\\./core/timer/blockSchedule$|\\.\\./core/exam/statusCountdown$|\\.\\./core/tree/rowRecord$|\\.\\./core/store/shellKeys$)'),
   {
     files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
     languageOptions: {

@@ -11,7 +11,7 @@ import { WorkspaceFileAccess } from '../platform/workspaceFileAccess';
  */
 export function startApp(context: vscode.ExtensionContext, shell: ShellParts): Container {
   const files = new WorkspaceFileAccess(context.globalStorageUri);
-  return new Container(context, shell, files, (store, log) => seedDemoData(store, log, files, demoSeedPath()));
+  return new Container(context, shell, files, (store, log, globalState) => seedDemoData(store, log, files, demoSeedPath(), globalState));
 }
 
 /**

@@ -11,7 +11,7 @@ import {
 } from '../features/certifications/certificationCommands';
 import type { CommandName, CommandsIn } from './commandTable';
 import { commandRunner, type CommandHandler } from './commandRunner';
-import { loadStoredData, logAppLoaded, logFirstRows } from './loadStoredData';
+import { loadStoredData, logAppLoaded, logFirstRows, logRowHandoff } from './loadStoredData';
 import type { ShellParts } from './shellParts';
 import { config } from '../platform/config';
 import { Log } from '../platform/log';
@@ -20,6 +20,7 @@ import { deletePracticeExam, editPracticeExam, recordPracticeExam } from '../fea
 import { PracticeService } from '../core/practice/practiceService';
 import { PracticeReminders } from '../features/practice/practiceReminders';
 import { CertificationTreeProvider } from '../features/certifications/certificationTree';
+import { RowRecordWriter } from '../features/certifications/rowRecordWriter';
 import {
   deleteSessionCommand,
   discardTimerCommand,
@@ -33,7 +34,7 @@ import {
   type TimerCommandDeps,
 } from '../features/timer/timerCommands';
 import type { StudyBlock } from '../core/timer/blockSchedule';
-import type { FileAccess } from '../core/store/ports';
+import type { FileAccess, KeyValueStorage } from '../core/store/ports';
 import { configureHostPaths } from '../platform/hostPaths';
 import { startSettingsSync } from '../features/sync/startSettingsSync';
 import type { SettingsSync } from '../features/sync/settingsSync';
@@ -94,7 +95,7 @@ export class Container implements vscode.Disposable {
     /** The storage folder's files: Node's fs, or workspace.fs in the browser (see src/app/app.ts, src/app/app.web.ts). */
     private readonly files: FileAccess,
     /** Imports `npm start -- --demo`'s data (Node only). */
-    private readonly seedDemoData: (store: StudyStore, log: Log) => Promise<unknown> = () => Promise.resolve(),
+    private readonly seedDemoData: (store: StudyStore, log: Log, globalState: KeyValueStorage) => Promise<unknown> = () => Promise.resolve(),
   ) {
     configureHostPaths(context.globalStorageUri);
     const { activationStart, now } = shell;
@@ -107,7 +108,7 @@ export class Container implements vscode.Disposable {
     this.disposables.push(this.store);
     const { stateReady, ready } = loadStoredData(this.store, this.log, activationStart, async (problems) => {
       this.problems.report(problems);
-      await this.seedDemoData(this.store, this.log).catch((err) => this.log.showError('demo data', err));
+      await this.seedDemoData(this.store, this.log, globalState).catch((err) => this.log.showError('demo data', err));
       this.tree.refresh();
       void this.practiceReminders.check().catch((err) => this.log.warn(`practice reminders: ${String(err)}`));
     });
@@ -160,6 +161,7 @@ export class Container implements vscode.Disposable {
         plans: () => this.store.state.get('plans'),
       },
       stateReady,
+      this.ready,
     );
     this.timer = new TimerController({
       store: this.store,
@@ -189,9 +191,12 @@ export class Container implements vscode.Disposable {
     this.practiceReminders = new PracticeReminders(this.store, () => this.practice.catalog(), now, (arg) => this.runCommand('recordPracticeExam', arg), this.log);
 
     this.statusRecord = new StatusRecordWriter(globalState, this.store, () => this.service.catalog(), now, shell.refreshCountdown);
+    const rowRecord = new RowRecordWriter(globalState, this.tree, shell.rowRecordKey, (err) => this.log.warn(`row record: ${String(err)}`));
+    void shell.treeHandoff.then((handoff) => handoff && logRowHandoff(this.log, handoff));
     this.disposables.push(
       this.statusRecord,
       this.statusRecord.keepCurrent(this.ready),
+      rowRecord.keepCurrent(),
       this.tree.refreshOn(this.store.onDidChange, this.timer.onDidChange),
       this.store.onDidFindProblems((problems) => this.problems.report(problems)),
       // Another window may have written, and the day may have turned: both are checked when
@@ -261,7 +266,7 @@ export class Container implements vscode.Disposable {
       settings: () => config.plans(),
       newId: randomUUID,
       loadCalendar: () => this.shell.host.loadBundle('calendar'),
-      version: String((this.context.extension.packageJSON as { version?: unknown }).version ?? '0.0.0'),
+      version: this.shell.version,
     };
   }
 

@@ -2,7 +2,7 @@ import type { StoreProblem } from '../core/store/ports';
 import type { StudyStore } from '../core/store/studyStore';
 import type { Span } from '../core/util/stopwatch';
 import type { Log } from '../platform/log';
-import type { ShellParts } from './shellParts';
+import type { RowHandoff, ShellParts } from './shellParts';
 import { t } from '../platform/l10n';
 
 /** Loading stored data at startup, and the timings it logs (the benchmarks read them). */
@@ -59,4 +59,10 @@ export function logAppLoaded(log: Log, shell: Pick<ShellParts, 'activateMs' | 'a
 export function logFirstRows(log: Log, activationStart: number, count: number, build: Span): void {
   log.info(`tree first items built in ${build.cpuMs.toFixed(2)} ms CPU, ${build.wallMs.toFixed(2)} ms wall (${count} certifications)`);
   log.info(`tree first items after ${(performance.now() - activationStart).toFixed(1)} ms since activation`);
+}
+
+/** The view's first rows came from the row record: when, and how many the app then drew differently. */
+export function logRowHandoff(log: Log, handoff: RowHandoff): void {
+  log.info(`tree rows from the record after ${handoff.shownAfterMs.toFixed(1)} ms since activation (${handoff.rows} rows)`);
+  log.info(`tree taken over by the app after ${handoff.takenOverAfterMs.toFixed(1)} ms since activation: ${handoff.changed} rows changed`);
 }

@@ -3,6 +3,7 @@ import type * as Ics from '../core/calendar/ics';
 import type * as Team from '../features/team/teamCommands';
 import type { StatusItem } from '../platform/statusItem';
 import type { ScheduledTimers } from '../platform/timers';
+import type { RowRecordKey } from '../core/tree/rowRecord';
 
 /** The bundles the app loads on first use: dist/team.js and dist/calendar.js (dist/web/ in the browser). */
 export interface LazyBundles {
@@ -17,6 +18,17 @@ export interface LazyBundles {
 export interface BundleLoader {
   readonly kind: 'node' | 'web';
   loadBundle<N extends keyof LazyBundles>(name: N): Promise<LazyBundles[N]>;
+}
+
+/** How the view's first rows came to be drawn from the row record, for the log (docs/performance.md reads it). */
+export interface RowHandoff {
+  /** Since activation, when the record's rows were handed to VS Code. */
+  shownAfterMs: number;
+  rows: number;
+  /** Since activation, when the app's rows replaced them. */
+  takenOverAfterMs: number;
+  /** Rows the app drew differently (their record was stale); 'all' when the rows themselves differ. */
+  changed: number | 'all';
 }
 
 /** What the shell (src/shell/activateShell.ts) made before the app was loaded, and when. */
@@ -36,6 +48,12 @@ export interface ShellParts {
   timers: ScheduledTimers;
   /** The extension's clock (shifted by a hidden setting in tests). */
   now: () => Date;
+  /** Settles once the app's rows are shown: how the record's rows were handed over, or null when there was no current record. */
+  treeHandoff: Promise<RowHandoff | null>;
+  /** The extension's version. */
+  version: string;
+  /** What the row record is written for now (core/tree/rowRecord.ts): version, language, local day, row settings. */
+  rowRecordKey: () => RowRecordKey;
   /** Re-reads the status record and shows the countdown (after the app rewrote the record). */
   refreshCountdown: () => void;
 }

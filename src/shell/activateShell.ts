@@ -10,6 +10,8 @@ import { MorningBlockAlarm } from './morningBlockAlarm';
 import { StatusItem } from '../platform/statusItem';
 import { ScheduledTimers } from '../platform/timers';
 import { WakeUp } from './wakeUp';
+import { currentRowRecordKey, readRowRecord, ROW_RECORD_KEY } from '../core/tree/rowRecord';
+import { DEMO_SEED_DONE_KEY } from '../core/store/shellKeys';
 
 /**
  * The startup path every window pays for, so it holds only what must exist before anything is
@@ -47,7 +49,16 @@ export interface CertStudyApi {
  */
 export function activateShell(context: vscode.ExtensionContext, host: ShellHost): CertStudyApi {
   const activationStart = performance.now();
-  const tree = new LazyTreeProvider(() => app().then((c) => c.tree));
+  const version = String((context.extension.packageJSON as { version?: unknown }).version ?? '0.0.0');
+  const rowRecordKey = () => {
+    const section = vscode.workspace.getConfiguration('certStudy');
+    return currentRowRecordKey(version, vscode.env.language, now(), (s) => section.get(s));
+  };
+  const tree = new LazyTreeProvider(
+    () => app().then((c) => c.tree),
+    () => readRowRecord(context.globalState.get(ROW_RECORD_KEY), rowRecordKey()),
+    () => performance.now() - activationStart,
+  );
   const treeView = vscode.window.createTreeView('certStudy.certifications', { treeDataProvider: tree, showCollapseAll: true });
   const status = new StatusItem();
   const timers = new ScheduledTimers();
@@ -67,6 +78,9 @@ export function activateShell(context: vscode.ExtensionContext, host: ShellHost)
         status,
         timers,
         now: () => now(),
+        treeHandoff: tree.handoff,
+        rowRecordKey,
+        version,
         refreshCountdown: () => countdown?.refresh(),
       });
       context.subscriptions.push(container);
@@ -117,8 +131,9 @@ export function activateShell(context: vscode.ExtensionContext, host: ShellHost)
       }),
     );
     loadIfTimerExists();
-    // `npm start -- --demo` hands over data to import.
-    if (host.demoSeedRequested()) void app();
+    // `npm start -- --demo` hands over data to import: the app loads to take it in, once per profile.
+    const seed = host.demoSeedPath();
+    if (seed && context.globalState.get(DEMO_SEED_DONE_KEY) !== seed) void app();
   }, 0);
 
   const activateMs = performance.now() - activationStart;

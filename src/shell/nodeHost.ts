@@ -27,6 +27,6 @@ export function nodeHost(): ShellHost {
       }
     },
     loadedBundles: () => loaded,
-    demoSeedRequested: () => Boolean(process.env.CERT_STUDY_DEMO_SEED),
+    demoSeedPath: () => process.env.CERT_STUDY_DEMO_SEED || undefined,
   };
 }

@@ -31,7 +31,10 @@ export function webHost(extensionUri: vscode.Uri): ShellHost {
     loadedBundles: () => loaded,
     // Demo data (tests, demos) is named by a hidden setting here: the worker has no environment.
     // User settings only, as src/app/app.web.ts reads it: a folder's settings cannot ask for it.
-    demoSeedRequested: () => Boolean(vscode.workspace.getConfiguration('certStudy').inspect<unknown>('testing.demoSeedPath')?.globalValue),
+    demoSeedPath: () => {
+      const value = vscode.workspace.getConfiguration('certStudy').inspect<unknown>('testing.demoSeedPath')?.globalValue;
+      return typeof value === 'string' && value ? value : undefined;
+    },
   };
 }
 

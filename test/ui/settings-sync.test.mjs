@@ -7,14 +7,14 @@
 // yesterday. After the exchange both show PMLE and 1.3 h (75 minutes) on MLA-C01: once, not
 // 1.8 h, which is what the desktop republishing the laptop's minutes as its own would make.
 //   npm run build && npx mocha --no-config --timeout 180000 test/ui/settings-sync.test.mjs
-/* global describe, it, after, indexedDB, BroadcastChannel */
+/* global describe, it, after */
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { useUiSession, waitForContributions } from '../harness/ui-session.mjs';
-import { EXTENSION_ID } from '../harness/paths.mjs';
 import { runCommand } from '../harness/workbench.mjs';
 import { waitUntil } from '../harness/wait.mjs';
+import { readState, writeState } from '../harness/browser-state.mjs';
 
 const pad = (n) => String(n).padStart(2, '0');
 const isoDay = (d) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
@@ -48,58 +48,6 @@ function machine(label, seed) {
       process.env.CERT_STUDY_DEMO_SEED = file;
     },
   });
-}
-
-/** The extension's globalState as the workbench stored it in this browser profile. */
-function readState(page) {
-  return page.evaluate(async (id) => {
-    const db = await new Promise((resolve, reject) => {
-      const request = indexedDB.open('vscode-web-state-db-global');
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-    const value = await new Promise((resolve) => {
-      const request = db.transaction('ItemTable').objectStore('ItemTable').get(id);
-      request.onsuccess = () => resolve(request.result);
-    });
-    db.close();
-    return typeof value === 'string' ? JSON.parse(value) : {};
-  }, EXTENSION_ID);
-}
-
-/**
- * Adds `entries` to the extension's globalState in this browser profile, as another window of this
- * browser does: the row in IndexedDB, and a word on the channel the workbench's windows tell each
- * other about storage changes by (a BroadcastChannel named after the database, carrying the
- * changed rows), so the running workbench takes them in too and hands them to the extension's
- * globalState, as it does with what Settings Sync receives.
- */
-async function writeState(page, entries) {
-  await page.evaluate(
-    async ({ id, entries }) => {
-      const db = await new Promise((resolve, reject) => {
-        const request = indexedDB.open('vscode-web-state-db-global');
-        request.onsuccess = () => resolve(request.result);
-        request.onerror = () => reject(request.error);
-      });
-      const store = db.transaction('ItemTable', 'readwrite').objectStore('ItemTable');
-      const current = await new Promise((resolve) => {
-        const request = store.get(id);
-        request.onsuccess = () => resolve(typeof request.result === 'string' ? JSON.parse(request.result) : {});
-      });
-      const row = JSON.stringify({ ...current, ...entries });
-      await new Promise((resolve, reject) => {
-        const request = store.put(row, id);
-        request.onsuccess = resolve;
-        request.onerror = () => reject(request.error);
-      });
-      db.close();
-      const channel = new BroadcastChannel(db.name);
-      channel.postMessage({ changed: new Map([[id, row]]), deleted: new Set() });
-      channel.close();
-    },
-    { id: EXTENSION_ID, entries },
-  );
 }
 
 /** The synced keys of this profile, once the workbench has stored `count` machine records (its own, and those it received). */

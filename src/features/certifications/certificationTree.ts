@@ -6,6 +6,7 @@ import type { PracticeSettings } from '../../core/practice/settings';
 import type { WeekSettings } from '../../core/timer/weekRow';
 import type { Plan } from '../../core/model/plans';
 import { startStopwatch, ZERO_SPAN, type Span } from '../../core/util/stopwatch';
+import { ROW_SETTING_SECTIONS, type RecordRow } from '../../core/tree/rowRecord';
 import { t } from '../../platform/l10n';
 
 const COLLAPSIBLE: Record<TreeNodeView['collapsible'], vscode.TreeItemCollapsibleState> = {
@@ -13,9 +14,6 @@ const COLLAPSIBLE: Record<TreeNodeView['collapsible'], vscode.TreeItemCollapsibl
   collapsed: vscode.TreeItemCollapsibleState.Collapsed,
   expanded: vscode.TreeItemCollapsibleState.Expanded,
 };
-
-/** The settings sections the rows are built from (certStudy.<section>). */
-const ROW_SETTINGS = ['tree', 'practice', 'morningBlock', 'dailyMinimumMinutes', 'restDays'];
 
 export interface TreeInputs {
   snapshot(): StudySnapshot;
@@ -41,13 +39,19 @@ export class CertificationTreeProvider implements vscode.TreeDataProvider<string
   private tree: CertTree | null = null;
   private readonly changed = new vscode.EventEmitter<string | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
+  private readonly rowsUpdated = new vscode.EventEmitter<void>();
+  /** The rows were rebuilt with the logs loaded (the row record is kept from them). */
+  readonly onDidUpdateRows = this.rowsUpdated.event;
   /** Called once, when the first rows were handed to VS Code, with how long building them took. */
   firstItemsShown?: (count: number, build: Span) => void;
   private firstBuild: Span = ZERO_SPAN;
 
   constructor(
     private readonly inputs: TreeInputs,
+    /** Enough to show the certifications (globalState loaded); their hours follow. */
     private readonly ready: Promise<unknown>,
+    /** The logs have loaded too: the rows have their hours. */
+    private readonly complete: Promise<unknown>,
   ) {}
 
   /**
@@ -58,19 +62,28 @@ export class CertificationTreeProvider implements vscode.TreeDataProvider<string
     return vscode.Disposable.from(
       ...changes.map((change) => change(() => this.refresh())),
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (ROW_SETTINGS.some((k) => e.affectsConfiguration(`certStudy.${k}`))) this.refresh();
+        if (ROW_SETTING_SECTIONS.some((k) => e.affectsConfiguration(`certStudy.${k}`))) this.refresh();
       }),
     );
   }
 
   /** Rebuilds the model and refreshes only the root rows whose subtree changed. */
   refresh(): void {
-    if (!this.tree) return; // Nothing shown yet: the first getChildren builds it.
+    if (!this.tree) return; // Nothing built yet: the first getChildren or completeRows builds it.
     const next = this.build();
     const changed = changedRoots(this.tree, next);
     this.tree = next;
     if (changed === 'all') this.changed.fire(undefined);
     else changed.forEach((id) => this.changed.fire(id));
+    if (this.inputs.snapshot().logsLoaded) this.rowsUpdated.fire();
+  }
+
+  /** The top rows with their hours, built once the logs have loaded (the shell's row record is made of them). */
+  async completeRows(): Promise<RecordRow[]> {
+    await this.complete;
+    this.tree ??= this.build();
+    const tree = this.tree;
+    return tree.rootIds.map((id) => tree.nodes.get(id)).filter((node): node is TreeNodeView => node !== undefined);
   }
 
   node(id: string): TreeNodeView | undefined {
@@ -120,6 +133,7 @@ export class CertificationTreeProvider implements vscode.TreeDataProvider<string
 
   dispose(): void {
     this.changed.dispose();
+    this.rowsUpdated.dispose();
   }
 
   private build(): CertTree {
