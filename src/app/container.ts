@@ -11,7 +11,7 @@ import {
 } from '../features/certifications/certificationCommands';
 import type { CommandName, CommandsIn } from './commandTable';
 import { commandRunner, type CommandHandler } from './commandRunner';
-import { loadStoredData, logAppLoaded, logFirstRows, logRowHandoff } from './loadStoredData';
+import { loadStoredData, logAppLoaded, logFirstRows, logProbe, logRowHandoff } from './loadStoredData';
 import type { ShellParts } from './shellParts';
 import { config } from '../platform/config';
 import { Log } from '../platform/log';
@@ -39,6 +39,7 @@ import { configureHostPaths } from '../platform/hostPaths';
 import { startSettingsSync } from '../features/sync/startSettingsSync';
 import type { SettingsSync } from '../features/sync/settingsSync';
 import { announceMorningBlock } from '../features/timer/morningBlockPrompt';
+import { keepTimerStateContext } from '../features/timer/timerContext';
 import { clearExamDateCommand, recordExamResultCommand, setExamDateCommand } from '../features/exam/examCommands';
 import { StatusRecordWriter } from '../features/exam/statusRecordWriter';
 import { TimerController } from '../features/timer/timerController';
@@ -143,6 +144,7 @@ export class Container implements vscode.Disposable {
       settings: config.dashboard,
       ready: this.ready,
       log: this.log,
+      afterChartsDrawn: () => logProbe(this.log, shell.host.probe, 'after the dashboard'),
     });
     this.disposables.push(this.dashboard);
 
@@ -193,11 +195,14 @@ export class Container implements vscode.Disposable {
     this.statusRecord = new StatusRecordWriter(globalState, this.store, () => this.service.catalog(), now, shell.refreshCountdown);
     const rowRecord = new RowRecordWriter(globalState, this.tree, shell.rowRecordKey, (err) => this.log.warn(`row record: ${String(err)}`));
     void shell.treeHandoff.then((handoff) => handoff && logRowHandoff(this.log, handoff));
+    // Once the view's rows are the app's, hours and all (from the record or not).
+    void Promise.all([shell.treeHandoff, this.tree.completeRows()]).then(() => logProbe(this.log, shell.host.probe, 'after the first view'));
     this.disposables.push(
       this.statusRecord,
       this.statusRecord.keepCurrent(this.ready),
       rowRecord.keepCurrent(),
       this.tree.refreshOn(this.store.onDidChange, this.timer.onDidChange),
+      keepTimerStateContext(this.timer, vscode.commands),
       this.store.onDidFindProblems((problems) => this.problems.report(problems)),
       // Another window may have written, and the day may have turned: both are checked when
       // this window gets focus, instead of by a timer that ticks all day.

@@ -2,7 +2,7 @@ import type { StoreProblem } from '../core/store/ports';
 import type { StudyStore } from '../core/store/studyStore';
 import type { Span } from '../core/util/stopwatch';
 import type { Log } from '../platform/log';
-import type { RowHandoff, ShellParts } from './shellParts';
+import type { HostProbe, RowHandoff, ShellParts } from './shellParts';
 import { t } from '../platform/l10n';
 
 /** Loading stored data at startup, and the timings it logs (the benchmarks read them). */
@@ -59,6 +59,11 @@ export function logAppLoaded(log: Log, shell: Pick<ShellParts, 'activateMs' | 'a
 export function logFirstRows(log: Log, activationStart: number, count: number, build: Span): void {
   log.info(`tree first items built in ${build.cpuMs.toFixed(2)} ms CPU, ${build.wallMs.toFixed(2)} ms wall (${count} certifications)`);
   log.info(`tree first items after ${(performance.now() - activationStart).toFixed(1)} ms since activation`);
+}
+
+/** The benchmarks' figures after a step (Node host, CERT_STUDY_HOST_PROBE only): heap added, longest block. */
+export function logProbe(log: Log, probe: HostProbe | undefined, step: string): void {
+  if (probe) log.info(`probe ${step}: heap +${probe.heapAddedMb().toFixed(1)} MB since activation (GC forced), longest block ${probe.longestBlockMs().toFixed(1)} ms`);
 }
 
 /** The view's first rows came from the row record: when, and how many the app then drew differently. */

@@ -17,7 +17,17 @@ export interface LazyBundles {
  */
 export interface BundleLoader {
   readonly kind: 'node' | 'web';
+  /** The benchmarks' figures from inside the host (Node only, CERT_STUDY_HOST_PROBE; src/shell/hostProbe.ts). */
+  readonly probe?: HostProbe;
   loadBundle<N extends keyof LazyBundles>(name: N): Promise<LazyBundles[N]>;
+}
+
+/** The benchmarks' view from inside the extension host (src/shell/hostProbe.ts). */
+export interface HostProbe {
+  /** MB of heap added since activation, garbage collected first. */
+  heapAddedMb(): number;
+  /** The longest event-loop block since the last call (or activation), in ms. */
+  longestBlockMs(): number;
 }
 
 /** How the view's first rows came to be drawn from the row record, for the log (docs/performance.md reads it). */

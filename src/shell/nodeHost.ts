@@ -1,4 +1,5 @@
 import type { BundleName, Bundles, ShellHost } from './host';
+import { hostProbe } from './hostProbe';
 
 /**
  * The Node extension host: each bundle is a file beside dist/extension.js, marked external in
@@ -17,6 +18,7 @@ export function nodeHost(): ShellHost {
   const loaded: BundleName[] = [];
   return {
     kind: 'node',
+    probe: hostProbe(),
     loadBundle<N extends BundleName>(name: N): Promise<Bundles[N]> {
       try {
         const module = REQUIRE[name]();

@@ -2,19 +2,46 @@
 // profile seeded with a small hand-checked data set (test/harness/dashboard-seed.mjs, imported by
 // the extension through CERT_STUDY_DEMO_SEED), the dashboard opened from the Command Palette:
 // every chart drawn with its data table holding the seeded numbers, the pace forecast on top,
+// the pass forecast's projection and band on the practice chart (screenshots in test-results/),
 // keyboard navigation, a redraw on a theme change, a certification named
 // `<img src=x onerror=alert(1)>` shown as text with no script run and no CSP violation, and the
 // panel restored as it was after a window reload.
 //   npm run build && npx mocha --no-config --timeout 180000 test/ui/dashboard.test.mjs
 /* global describe, it, before, after, window */
 import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { dashboardFrame, HOSTILE_NAME, writeDashboardSeed } from '../harness/dashboard-seed.mjs';
+import { dashboardFrame, dashboardSeed, HOSTILE_KEY, HOSTILE_NAME, isoDay } from '../harness/dashboard-seed.mjs';
+import { RESULTS_DIR } from '../harness/paths.mjs';
 import { sessionExtensionLogs } from '../harness/extension-log.mjs';
 import { useUiSession } from '../harness/ui-session.mjs';
 import { reloadWindow, runCommand } from '../harness/workbench.mjs';
 
 const CHARTS = ['weekly', 'target', 'practice', 'domains', 'days'];
+
+/**
+ * The dashboard seed, with enough practice exams for a pass forecast: a third MLA-C01 score (three
+ * weeks ago, before the seed's 62 and 81), and one for the custom certification (too few for one).
+ */
+function writeSeedWithForecast(file, now = new Date()) {
+  const { seed, expected } = dashboardSeed(now);
+  const pad = (n) => String(n).padStart(2, '0');
+  /** Friday 19:00 `weeksBack` weeks before this one, as a stored instant with its local offset. */
+  const friday = (weeksBack) => {
+    const d = new Date(now.getFullYear(), now.getMonth(), now.getDate() - ((now.getDay() + 6) % 7) - 7 * weeksBack + 4, 19, 0);
+    const offset = -d.getTimezoneOffset();
+    return { day: isoDay(d), takenAt: `${isoDay(d)}T19:00:00.000${offset >= 0 ? '+' : '-'}${pad(Math.floor(Math.abs(offset) / 60))}:${pad(Math.abs(offset) % 60)}` };
+  };
+  const [template] = seed.practiceExams;
+  const third = friday(3);
+  seed.practiceExams.push(
+    { ...template, id: '00000000-0000-4000-8000-0000000000f1', takenAt: third.takenAt, scorePercent: 66, entered: { kind: 'percent', percent: 66 } },
+    { ...template, id: '00000000-0000-4000-8000-0000000000f2', certKey: HOSTILE_KEY, takenAt: friday(1).takenAt, scorePercent: 72, entered: { kind: 'percent', percent: 72 } },
+  );
+  writeFileSync(file, JSON.stringify(seed));
+  const examDay = seed.certifications.find((c) => c.key === 'aws-mla-c01').examDate;
+  return { ...expected, examDay, practice: [...expected.practice, { day: third.day, percent: '66' }] };
+}
 
 
 /** How many pixels of a canvas are painted (a blank canvas is all transparent). */
@@ -40,7 +67,7 @@ describe('UI: the progress dashboard', function () {
     label: 'ui-dashboard',
     prepare: (run) => {
       const file = join(run.root, 'dashboard-seed.json');
-      expected = writeDashboardSeed(file);
+      expected = writeSeedWithForecast(file);
       // The extension host inherits code-server's environment, and code-server this process's.
       process.env.CERT_STUDY_DEMO_SEED = file;
     },
@@ -57,6 +84,7 @@ describe('UI: the progress dashboard', function () {
 
   const frame = () => dashboardFrame(ui.page);
   const drawnCount = async () => Number(await frame().locator('body').getAttribute('data-drawn'));
+  const themeKind = () => frame().locator('body').evaluate((b) => ['vscode-high-contrast-light', 'vscode-high-contrast', 'vscode-light', 'vscode-dark'].find((c) => b.classList.contains(c)) ?? 'unknown');
   const cspProblems = () => ui.session.consoleLines.filter((l) => /Content[- ]Security[- ]Policy|Refused to (load|execute|apply)/i.test(l));
 
   it('opens from the Command Palette with the pace forecast on top, in plain words', async () => {
@@ -91,7 +119,7 @@ describe('UI: the progress dashboard', function () {
       const toggle = frame().locator(`button[aria-controls="table-${id}"]`);
       assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
       await toggle.press('Enter');
-      await frame().locator(`#table-${id} table`).waitFor({ timeout: 5000 });
+      await frame().locator(`#table-${id} table`).first().waitFor({ timeout: 5000 });
       assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
     }
     const table = (id) => frame().locator(`#table-${id} table`);
@@ -110,6 +138,37 @@ describe('UI: the progress dashboard', function () {
     assert.deepEqual((await rowCells(table('domains'), 'Data Preparation for Machine Learning')).slice(1), ['AWS MLA-C01', dataPrep.hours, dataPrep.share, dataPrep.weight]);
     assert.deepEqual((await rowCells(table('domains'), 'ML Model Development')).slice(1), ['AWS MLA-C01', modelDev.hours, modelDev.share, modelDev.weight]);
     for (const d of expected.studyDays) assert.deepEqual(await rowCells(table('days'), d.day), [d.day, d.minutes]);
+  });
+
+  it('draws the pass forecast on the practice chart: a band to the exam day, a line under the chart, a table', async () => {
+    const f = frame();
+    // The chart's band plugin says how many bands it filled: MLA-C01's (the custom one has one score).
+    await f.locator('#chart-practice[data-forecast-bands="1"]').waitFor({ timeout: 10_000 });
+    assert.match(await f.locator('#chart-practice').getAttribute('aria-describedby'), /\bnotes-practice\b/, 'the lines under the chart describe it');
+    const mla = f.locator('#notes-practice .forecast-note[data-cert="aws-mla-c01"]');
+    assert.equal(await mla.getAttribute('data-forecast'), 'forecast');
+    const sentence = new RegExp(`^AWS MLA-C01: Pass forecast for exam day \\(${expected.examDay}\\): expected (\\d+) \\((\\d+)–(\\d+)\\) on a 100–1000 scale, pass 720: (likely pass|likely fail|too close to call)\\.`);
+    const [, mid, lo, hi] = sentence.exec((await mla.innerText()).trim()) ?? assert.fail(await mla.innerText());
+    assert.ok(Number(lo) <= Number(mid) && Number(mid) <= Number(hi), `${lo} ≤ ${mid} ≤ ${hi}`);
+    const hostile = f.locator(`#notes-practice .forecast-note[data-cert="${HOSTILE_KEY}"]`);
+    assert.equal((await hostile.innerText()).trim(), `${HOSTILE_NAME}: Pass forecast: not enough data yet (3 scores needed, 1 so far).`);
+    assert.equal(await hostile.getAttribute('data-forecast'), 'insufficient');
+    assert.match(await f.locator('#notes-practice .forecast-limits').innerText(), /cannot know the real exam form/);
+    // The table alternative: the target day, the expected percent and the range, and the sentence.
+    const table = f.locator('#table-practice table.forecast-table');
+    assert.deepEqual(await table.locator('thead th').allInnerTexts(), ['Certification', 'Target day', 'Expected %', '80 % range %', 'In words']);
+    const [name, day, expectedPercent, range, text] = await rowCells(table, 'AWS MLA-C01');
+    assert.deepEqual([name, day], ['AWS MLA-C01', expected.examDay]);
+    const [low, high] = range.split('–').map(Number);
+    assert.ok(low <= Number(expectedPercent) && Number(expectedPercent) <= high, `${low} ≤ ${expectedPercent} ≤ ${high}`);
+    assert.match(text, /^Pass forecast for exam day/);
+    assert.deepEqual(await rowCells(table, HOSTILE_NAME), [HOSTILE_NAME, '—', '—', '—', 'Pass forecast: not enough data yet (3 scores needed, 1 so far).']);
+    // The keyboard's last score says where the forecast goes.
+    const canvas = f.locator('#chart-practice');
+    await canvas.focus();
+    await canvas.press('End');
+    assert.match(await f.locator('[aria-live="polite"]').innerText(), new RegExp(`Pass forecast ${expected.examDay}: [\\d.]+ % \\([\\d.]+–[\\d.]+ %\\)$`));
+    await f.locator('.card-practice .canvas-box').screenshot({ path: join(RESULTS_DIR, `dashboard-forecast-${await themeKind()}.png`) });
   });
 
   it('shows the plan timeline and ROI sections, saying which command to run when nothing is set yet', async () => {
@@ -155,6 +214,25 @@ describe('UI: the progress dashboard', function () {
     const after = await canvas.evaluate((c) => c.toDataURL());
     assert.notEqual(after, before, 'the chart was drawn again in other colours');
     assert.ok((await paintedPixels(canvas)) > 500);
+  });
+
+  it('keeps the forecast band drawn in the light and high-contrast themes', async () => {
+    const { page } = ui;
+    const shot = async () => {
+      await frame().locator('#chart-practice[data-forecast-bands="1"]').waitFor({ timeout: 10_000 });
+      await frame().locator('.card-practice .canvas-box').screenshot({ path: join(RESULTS_DIR, `dashboard-forecast-${await themeKind()}.png`) });
+    };
+    await shot(); // the theme the test before left
+    for (const theme of ['Dark High Contrast', 'Light High Contrast']) {
+      const count = await drawnCount();
+      await runCommand(page, 'Preferences: Color Theme');
+      await page.keyboard.type(theme);
+      await page.locator('.quick-input-list .monaco-list-row.focused .label-name', { hasText: new RegExp(`^${theme}$`) }).waitFor({ timeout: 15_000 });
+      await page.keyboard.press('Enter');
+      await frame().locator(`body:not([data-drawn="${count}"])`).waitFor({ timeout: 10_000 });
+      await frame().locator(`body.${theme.startsWith('Dark') ? 'vscode-high-contrast' : 'vscode-high-contrast-light'}`).waitFor({ timeout: 10_000 });
+      await shot();
+    }
   });
 
   it('shows a certification named <img src=x onerror=alert(1)> as text: no element, no script run, no CSP violation', async () => {

@@ -115,6 +115,48 @@ describe('dashboard: messages between the panel and its page', () => {
   });
 });
 
+describe('dashboard: the pass forecast in the message', () => {
+  const snapshot = {
+    certifications: [sampleCert({ key: 'aws-mla-c01', status: 'scheduled', examDate: '2026-12-29' }), sampleCert({ key: hostileCustom.key, status: 'studying' })],
+    sessions: [],
+    practiceExams: [
+      samplePractice({ takenAt: '2026-11-10T19:00:00.000-07:00', scorePercent: 60 }),
+      samplePractice({ takenAt: '2026-11-17T19:00:00.000-07:00', scorePercent: 68 }),
+      samplePractice({ takenAt: '2026-11-24T19:00:00.000-07:00', scorePercent: 70 }),
+      samplePractice({ certKey: hostileCustom.key, takenAt: '2026-11-24T19:00:00.000-07:00', scorePercent: 70 }),
+    ],
+  };
+  const figures = dashboardData({ snapshot, catalog: new Catalog(undefined, [hostileCustom]), filter: { range: '4w', cert: null }, settings: SETTINGS, now: NOW }, t);
+
+  it('carries each certification’s forecast to its booked exam day, and the reason where there is none', () => {
+    const [mla, hostile] = figures.practice.series;
+    assert.equal(mla.forecast.kind === 'forecast' && mla.forecast.targetDate, '2026-12-29');
+    assert.equal(hostile.name, HOSTILE, 'user text stays as it is: the page shows it as text');
+    assert.equal(hostile.forecast.kind, 'insufficient');
+    const checked = checkHostMessage({ type: 'data', data: figures });
+    assert.ok(checked.ok, checked.ok ? '' : checked.reason);
+  });
+
+  it('refuses a forecast off the percent scale, of an unknown kind, or with markup fields', () => {
+    const f = figures.practice.series[0].forecast;
+    assert.equal(f.kind, 'forecast');
+    if (f.kind !== 'forecast') return;
+    const withForecast = (forecast: unknown) => ({ ...figures, practice: { ...figures.practice, series: [{ ...figures.practice.series[0], forecast }] } });
+    const broken: [unknown, RegExp][] = [
+      [{ ...f, high: 101 }, /^data\.practice\.series\.0\.forecast\.high: /],
+      [{ ...f, points: [{ ...f.points[0], low: -1 }] }, /^data\.practice\.series\.0\.forecast\.points\.0\.low: /],
+      [{ ...f, kind: 'probability' }, /forecast/],
+      [{ kind: 'insufficient', reason: 'x', text: 'y', html: '<b>' }, /html/],
+      [undefined, /forecast/],
+    ];
+    for (const [forecast, reason] of broken) {
+      const checked = checkHostMessage({ type: 'data', data: withForecast(forecast) });
+      assert.equal(checked.ok, false, JSON.stringify(forecast)?.slice(0, 80));
+      if (!checked.ok) assert.match(checked.reason, reason);
+    }
+  });
+});
+
 describe('dashboard: the page HTML', () => {
   const input = { cspSource: 'https://webview.example', scriptUri: 'https://webview.example/dist/webview.js', styleUri: 'https://webview.example/media/dashboard.css', title: 'Dashboard', loading: 'Loading…', lang: 'en' };
 

@@ -16,6 +16,7 @@ import { samplePractice, sampleSession } from './support/samples';
 // All in America/Denver (test/unit/support/timezone.ts): UTC-6 until 2026-11-01, UTC-7 after.
 // "Today" is Tuesday 2026-12-01; its ISO week starts on Monday 2026-11-30 (2026-W49).
 const TODAY = '2026-12-01';
+const NOW = new Date('2026-12-01T12:00:00.000-07:00');
 const MLA = 'aws-mla-c01';
 const PMLE = 'google-pmle';
 const CERTS = [
@@ -145,7 +146,7 @@ describe('dashboard: practice-exam trend', () => {
     ];
     const catalog = new Catalog(undefined, [{ key: 'custom:acme', name: 'Acme ML', provider: 'Acme', domains: [], passMarkPercent: null, validityMonths: null }]);
     const result = practiceTrend(
-      { exams, certs: [...CERTS, { key: 'custom:acme', name: 'Acme ML' }], catalog, settings: DEFAULT_PRACTICE_SETTINGS, from: '2026-11-09', today: TODAY },
+      { exams, certs: [...CERTS, { key: 'custom:acme', name: 'Acme ML' }], catalog, settings: DEFAULT_PRACTICE_SETTINGS, from: '2026-11-09', today: TODAY, now: NOW },
       t,
     );
     assert.equal(result.series.length, 2, 'PMLE has no practice exam');
@@ -164,6 +165,65 @@ describe('dashboard: practice-exam trend', () => {
     assert.deepEqual([acme.pass, acme.threshold, acme.points[0].percent], [75, 80, 79]);
     assert.match(acme.readiness, /pass mark unknown: your default 75 % is used/);
     assert.equal(result.summary, 'AWS MLA-C01: 3 practice exams, latest 81 %, pass mark 68.9 %, ready at 73.9 %: Not yet; Acme ML: 1 practice exams, latest 79 %, pass mark 75 %, ready at 80 %: Not yet.');
+  });
+});
+
+describe('dashboard: the pass forecast on the practice chart', () => {
+  /**
+   * Scores 55, 65, 72 on 2026-09-02, 10-02 and 11-01 (days 0, 30, 60), so the default half-life
+   * of 30 days weighs them 0.25, 0.5 and 1 (W = 1.75). By hand, in fractions:
+   *   x̄ = 75 / 1.75 = 300/7, ȳ = 118.25 / 1.75 = 473/7;
+   *   Sxx = (0.25·300² + 0.5·90² + 120²) / 49 = 40950/49, Sxy = (0.25·300·88 + 0.5·90·18 + 120·31) / 49 = 11130/49;
+   *   b = 11130/40950 = 53/195 a day (1.9 a week), a = 473/7 − b·300/7 = 5089/91 = 55.92;
+   *   residuals −84/91, 84/91, −21/91: s² = (0.75·84² + 21²) / 91² / (3 − 2) = 9/13, s = 0.8321.
+   * Exam 2026-12-15 is day 104 (before the horizon, day 120):
+   *   ŷ = 55.92 + 104·53/195 = 84.19; se = s·√(1 + 1/1.75 + (104 − 300/7)² / Sxx) = 0.8321·√6.0448 = 2.0457;
+   *   t(0.90, 1) = 3.0777: 84.19 ± 6.30 = 84.2 (77.9–90.5).
+   * On the latest score's day (60): ŷ = 6573/91 = 72.23, se = 0.8321·√(1 + 1/1.75 + (120/7)² / Sxx) = 1.1538:
+   *   72.23 ± 3.55 = 72.2 (68.7–75.8).
+   * MLA-C01's pass mark is 720 on 100–1000 (68.9 %): the band's low end clears it, a likely pass;
+   * on that scale 84.2, 77.9 and 90.5 % are 100 + 9·p = 858, 801 and 915.
+   */
+  const exams = [
+    samplePractice({ takenAt: '2026-09-02T19:00:00.000-06:00', scorePercent: 55 }),
+    samplePractice({ takenAt: '2026-11-01T19:00:00.000-07:00', scorePercent: 72 }),
+    samplePractice({ takenAt: '2026-10-02T19:00:00.000-06:00', scorePercent: 65 }),
+    samplePractice({ certKey: PMLE, takenAt: '2026-11-20T19:00:00.000-07:00', scorePercent: 70 }),
+    samplePractice({ certKey: PMLE, takenAt: '2026-11-27T19:00:00.000-07:00', scorePercent: 74 }),
+  ];
+  const trend = (examDates: Map<string, string | null>) =>
+    practiceTrend({ exams, certs: CERTS, catalog: new Catalog(), settings: DEFAULT_PRACTICE_SETTINGS, from: '2026-06-01', today: TODAY, now: NOW, examDates }, t);
+
+  it('projects to the exam day: the band ends on the forecast’s interval there, in percent like the scores', () => {
+    const result = trend(new Map([[MLA, '2026-12-15']]));
+    const f = result.series[0].forecast;
+    assert.equal(f.kind, 'forecast');
+    if (f.kind !== 'forecast') return;
+    assert.deepEqual([f.target, f.targetDate, f.expected, f.low, f.high, f.verdict], ['exam', '2026-12-15', 84.2, 77.9, 90.5, 'likely pass']);
+    // A point a day from the latest score (day 60) to the exam (day 104): 45 of them.
+    assert.equal(f.points.length, 45);
+    assert.deepEqual(f.points[0], { day: '2026-11-01', expected: 72.2, low: 68.7, high: 75.8 });
+    assert.deepEqual(f.points.at(-1), { day: '2026-12-15', expected: 84.2, low: 77.9, high: 90.5 }, 'the band at the target day is the interval');
+    assert.ok(f.points.every((p, i) => i === 0 || p.day === addDays(f.points[i - 1].day, 1)));
+    assert.ok(f.points.every((p) => p.low <= p.expected && p.expected <= p.high));
+    // The sentence is the hover's, on the exam's own scale.
+    assert.equal(f.text, 'Pass forecast for exam day (2026-12-15): expected 858 (801–915) on a 100–1000 scale, pass 720: likely pass.');
+    assert.match(result.forecastLimits, /cannot know the real exam form/);
+  });
+
+  it('forecasts today with no exam booked, and says why there is none with too few scores', () => {
+    const result = trend(new Map([[MLA, null]]));
+    const [mla, pmle] = result.series;
+    assert.equal(mla.forecast.kind === 'forecast' && mla.forecast.target, 'today');
+    assert.equal(mla.forecast.kind === 'forecast' && mla.forecast.points.at(-1)!.day, TODAY);
+    assert.match(mla.forecast.text, /^Pass forecast for today \(2026-12-01, no exam date ahead\): .* No exam date is booked, so this forecasts today\.$/);
+    assert.deepEqual(pmle.forecast, {
+      kind: 'insufficient',
+      reason: '3 scores needed, 2 so far',
+      text: 'Pass forecast: not enough data yet (3 scores needed, 2 so far).',
+    });
+    const none = practiceTrend({ exams: exams.slice(3), certs: CERTS, catalog: new Catalog(), settings: DEFAULT_PRACTICE_SETTINGS, from: '2026-06-01', today: TODAY, now: NOW }, t);
+    assert.equal(none.forecastLimits, '', 'no forecast, nothing to qualify');
   });
 });
 

@@ -113,7 +113,10 @@ export function dashboardData(
       },
       t,
     ),
-    practice: practiceTrend({ exams, certs, catalog, settings: settings.practice, from, today }, t),
+    practice: practiceTrend(
+      { exams, certs, catalog, settings: settings.practice, from, today, now: input.now, examDates: new Map(tracked.map((c) => [c.key, c.examDate])) },
+      t,
+    ),
     domains: domainTime(
       { sessions, certs: trackedInFilter.map((c) => ({ key: c.key, name: nameOf(c.key), active: c.status === 'studying' || c.status === 'scheduled' })), catalog, from, today },
       t,

@@ -76,5 +76,12 @@ export function dashboardLabels(t: Localize): Labels {
     extraRevenue: t('Estimated extra revenue'),
     returnMultiple: t('Return (× invested)'),
     withoutCosts: t('No costs entered for'),
+    passForecast: t('Pass forecast'),
+    forecastLine: t('Forecast to'),
+    forecastBand: t('80 % range'),
+    targetDay: t('Target day'),
+    expected: t('Expected %'),
+    forecastRange: t('80 % range %'),
+    forecastWords: t('In words'),
   };
 }

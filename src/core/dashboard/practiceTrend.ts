@@ -1,8 +1,10 @@
 import type { Catalog } from '../catalog/catalog';
 import type { PracticeExam } from '../model/logs';
 import type { IsoDate } from '../model/primitives';
-import type { CertOption, PracticeTrend } from '../../webviews/dashboard/protocol';
-import { passMarkOf } from '../practice/passMark';
+import type { CertOption, PracticeForecast, PracticeTrend } from '../../webviews/dashboard/protocol';
+import { forecastLimits, passForecast, type Forecast } from '../practice/forecast';
+import { passMarkOf, type PassMark } from '../practice/passMark';
+import { forecastSentence } from '../practice/treeRows';
 import { formatPercent } from '../catalog/percent';
 import { readiness } from '../practice/readiness';
 import type { PracticeSettings } from '../practice/settings';
@@ -11,11 +13,23 @@ import type { Localize } from '../util/localize';
 
 /**
  * Practice-exam scores over time per certification, with the pass mark (as a percent, the way
- * the tree compares it) and the readiness line, pass mark + margin. The verdict uses every
- * practice exam of the certification, like the tree; the points are the ones in the range.
+ * the tree compares it) and the readiness line, pass mark + margin. The verdict and the pass
+ * forecast use every practice exam of the certification, like the tree and its hover; the points
+ * are the ones in the range. The forecast runs to the booked exam day (`examDates`), or today.
  */
 export function practiceTrend(
-  input: { exams: readonly PracticeExam[]; certs: readonly CertOption[]; catalog: Catalog; settings: PracticeSettings; from: IsoDate; today: IsoDate },
+  input: {
+    exams: readonly PracticeExam[];
+    certs: readonly CertOption[];
+    catalog: Catalog;
+    settings: PracticeSettings;
+    from: IsoDate;
+    today: IsoDate;
+    /** The pass forecast's clock (passForecast reads none). */
+    now: Date;
+    /** The booked exam day of each tracked certification; a key left out has none. */
+    examDates?: ReadonlyMap<string, IsoDate | null>;
+  },
   t: Localize,
 ): PracticeTrend {
   const byCert = new Map<string, PracticeExam[]>();
@@ -37,6 +51,7 @@ export function practiceTrend(
     const pass = passMarkOf(entry, input.settings.defaultPassPercent);
     const verdict = readiness({ entry, exams, pass, settings: input.settings }, t);
     const word = verdict.ready ? t('Ready') : t('Not yet');
+    const forecast = passForecast({ exams, examDate: input.examDates?.get(cert.key) ?? null, pass, now: input.now }, t);
     series.push({
       key: cert.key,
       name: cert.name,
@@ -45,9 +60,24 @@ export function practiceTrend(
       ready: verdict.ready,
       readiness: `${word} · ${verdict.reasons.map((r) => r.text).join('; ')}`,
       points: inRange.map((e) => ({ day: localDayOf(e.takenAt), percent: e.scorePercent, source: e.source })),
+      forecast: forecastSeries(forecast, pass, t),
     });
     const latest = inRange[inRange.length - 1].scorePercent;
     sentences.push(t('{0}: {1} practice exams, latest {2} %, pass mark {3} %, ready at {4} %: {5}', cert.name, inRange.length, formatPercent(latest), formatPercent(pass.percent), formatPercent(verdict.threshold), word));
   }
-  return { series, summary: sentences.length ? `${sentences.join('; ')}.` : '' };
+  const limits = series.some((s) => s.forecast.kind === 'forecast') ? forecastLimits(t) : '';
+  return { series, summary: sentences.length ? `${sentences.join('; ')}.` : '', forecastLimits: limits };
+}
+
+/**
+ * The forecast as the chart draws it: its series of expected, low and high (percents, like the
+ * chart's scores) from the latest score's day to the target day, and the hover's sentence, which
+ * is on the exam's own scale where the pass mark has one.
+ */
+export function forecastSeries(forecast: Forecast, pass: PassMark, t: Localize): PracticeForecast {
+  const text = forecastSentence(forecast, pass, t);
+  if (forecast.kind === 'insufficient') return { kind: 'insufficient', reason: forecast.reason, text };
+  const { target, targetDate, expected, low, high, verdict } = forecast;
+  const points = forecast.points.map((p) => ({ day: p.date, expected: p.expected, low: p.low, high: p.high }));
+  return { kind: 'forecast', target, targetDate, expected, low, high, verdict, points, text };
 }

@@ -34,6 +34,8 @@ export interface DashboardDeps {
   /** Settles when stored data has loaded. */
   ready: Promise<unknown>;
   log: Log;
+  /** Called when the page reported its charts drawn (the benchmarks' heap figure). */
+  afterChartsDrawn?: () => void;
 }
 
 /**
@@ -194,6 +196,7 @@ export class DashboardPanel implements vscode.Disposable {
         break;
       case 'drawn':
         this.deps.log.info(`dashboard: ${message.charts} charts drawn in ${message.ms.toFixed(1)} ms (${message.reason})`);
+        this.deps.afterChartsDrawn?.();
         this.events.drawn(message);
         break;
       case 'problem':

@@ -164,21 +164,84 @@ export function targetChart(ctx: ChartContext): ChartSpec | null {
   };
 }
 
+/** A pass forecast's band, which the practice chart fills itself (no Filler plugin: a smaller bundle). */
+interface Band {
+  /** The legend's dataset for the band: hiding it in the legend hides the band. */
+  dataset: number;
+  fill: string;
+  edge: string;
+  points: { x: number; low: number; high: number }[];
+}
+
+/**
+ * Fills each forecast's 80 % band between its low and high points, under the lines, and draws the
+ * interval on the target day as a bar with caps (visible even when the band is one day wide).
+ * The canvas's `data-forecast-bands` says how many were drawn (the UI test reads it).
+ */
+function bandPlugin(bands: readonly Band[]) {
+  return {
+    id: 'forecastBand',
+    beforeDatasetsDraw(chart: Chart) {
+      const { ctx: g, chartArea: area } = chart;
+      const x = (v: number) => chart.scales.x.getPixelForValue(v);
+      const y = (v: number) => chart.scales.y.getPixelForValue(v);
+      let drawn = 0;
+      g.save();
+      g.beginPath();
+      g.rect(area.left, area.top, area.right - area.left, area.bottom - area.top);
+      g.clip();
+      for (const b of bands) {
+        if (!chart.isDatasetVisible(b.dataset) || b.points.length === 0) continue;
+        g.beginPath();
+        b.points.forEach((p, i) => (i ? g.lineTo(x(p.x), y(p.high)) : g.moveTo(x(p.x), y(p.high))));
+        for (const p of [...b.points].reverse()) g.lineTo(x(p.x), y(p.low));
+        g.closePath();
+        g.fillStyle = b.fill;
+        g.fill();
+        g.strokeStyle = b.edge;
+        g.lineWidth = 1;
+        g.setLineDash([]);
+        g.stroke();
+        const end = b.points[b.points.length - 1];
+        g.beginPath();
+        g.lineWidth = 2;
+        for (const v of [end.low, end.high]) {
+          g.moveTo(x(end.x) - 5, y(v));
+          g.lineTo(x(end.x) + 5, y(v));
+        }
+        g.moveTo(x(end.x), y(end.low));
+        g.lineTo(x(end.x), y(end.high));
+        g.stroke();
+        drawn++;
+      }
+      g.restore();
+      chart.canvas.dataset.forecastBands = String(drawn);
+    },
+  };
+}
+
 export function practiceChart(ctx: ChartContext): ChartSpec | null {
   const { data, theme, colorOf } = ctx;
   const { practice, labels } = data;
   if (practice.series.length === 0) return null;
   const base = baseOptions(ctx);
   const xMin = dayNumber(data.weeks[0].start);
-  const xMax = dayNumber(data.today);
-  type Point = { x: number; y: number };
+  // The forecasts run to their target day (the exam day): the axis goes on past today to the last one.
+  const targets = practice.series.map((s) => (s.forecast.kind === 'forecast' ? dayNumber(s.forecast.targetDate) : -Infinity));
+  const lastTarget = Math.max(dayNumber(data.today), ...targets);
+  // A little room after a target day past today, so its marker and interval bar are not cut in half.
+  const xMax = lastTarget > dayNumber(data.today) ? lastTarget + Math.max(2, Math.round((lastTarget - xMin) * 0.015)) : lastTarget;
+  type Point = { x: number; y: number; low?: number; high?: number };
   const datasets: ChartDataset<'line', Point[]>[] = [];
   const navigable: number[] = [];
+  const forecastSets: number[] = [];
+  const bands: Band[] = [];
+  const highContrast = theme.kind === 'high-contrast' || theme.kind === 'high-contrast-light';
+  const single = practice.series.length === 1;
   for (const s of practice.series) {
     const color = colorOf(s.key);
     navigable.push(datasets.length);
     datasets.push({ label: s.name, data: s.points.map((p) => ({ x: dayNumber(p.day), y: p.percent })), borderColor: color, backgroundColor: color, borderWidth: 2, pointRadius: 4, pointHoverRadius: 6 });
-    const single = practice.series.length === 1;
     datasets.push({
       label: single ? `${labels.passLine} ${s.pass} %` : `${s.name}: ${labels.passLine} ${s.pass} %`,
       data: [{ x: xMin, y: s.pass }, { x: xMax, y: s.pass }],
@@ -195,16 +258,40 @@ export function practiceChart(ctx: ChartContext): ChartSpec | null {
       borderWidth: 1.5,
       pointRadius: 0,
     });
+    const f = s.forecast;
+    if (f.kind !== 'forecast') continue;
+    const points = f.points.map((p) => ({ x: dayNumber(p.day), y: p.expected, low: p.low, high: p.high }));
+    const fill = withAlpha(color, highContrast ? 0.35 : theme.kind === 'light' ? 0.16 : 0.22);
+    const edge = highContrast ? color : withAlpha(color, 0.55);
+    bands.push({ dataset: datasets.length, fill, edge, points });
+    forecastSets.push(datasets.length, datasets.length + 1);
+    const named = (label: string) => (single ? label : `${s.name}: ${label}`);
+    // The band's legend entry (its area is drawn by bandPlugin), then the dashed projection.
+    datasets.push({ label: named(labels.forecastBand), data: [], backgroundColor: fill, borderColor: edge, borderWidth: 1, pointRadius: 0 });
+    datasets.push({
+      label: named(`${labels.forecastLine} ${f.targetDate}`),
+      data: points,
+      borderColor: color,
+      backgroundColor: color,
+      borderDash: [10, 4],
+      borderWidth: 2,
+      pointStyle: 'rectRot',
+      pointRadius: points.map((_, i) => (i === points.length - 1 ? 5 : 0)),
+      pointHitRadius: 4,
+    });
   }
   const series = (d: number) => practice.series[navigable.indexOf(d)];
-  const several = practice.series.length > 1;
-  // Ticks on Mondays, as in the weekly charts: every nth week start, about eight of them.
-  const every = Math.max(1, Math.ceil(data.weeks.length / 8));
-  const tickDays = data.weeks.filter((_, i) => i % every === 0).map((w) => dayNumber(w.start));
+  const several = !single;
+  // Ticks on Mondays, as in the weekly charts, on to the last target day: about eight of them.
+  const mondays: number[] = [];
+  for (let day = xMin; day <= lastTarget; day += 7) mondays.push(day);
+  const every = Math.max(1, Math.ceil(mondays.length / 8));
+  const tickDays = mondays.filter((_, i) => i % every === 0);
   return {
     config: {
       type: 'line',
       data: { datasets },
+      plugins: [bandPlugin(bands)],
       options: {
         ...base.options,
         scales: {
@@ -222,8 +309,17 @@ export function practiceChart(ctx: ChartContext): ChartSpec | null {
         },
         plugins: {
           ...base.options.plugins,
-          legend: { labels: { ...base.options.plugins.legend.labels, filter: (item: { datasetIndex?: number }) => !several || navigable.includes(item.datasetIndex ?? -1) } },
-          tooltip: { ...base.options.plugins.tooltip, callbacks: { title: (items: TooltipItem<'line'>[]) => dayOf(items[0]?.parsed.x ?? 0), label: (i: TooltipItem<'line'>) => `${i.dataset.label}: ${num(i.parsed.y ?? 0)} %` } },
+          legend: { labels: { ...base.options.plugins.legend.labels, filter: (item: { datasetIndex?: number }) => !several || navigable.includes(item.datasetIndex ?? -1) || forecastSets.includes(item.datasetIndex ?? -1) } },
+          tooltip: {
+            ...base.options.plugins.tooltip,
+            callbacks: {
+              title: (items: TooltipItem<'line'>[]) => dayOf(items[0]?.parsed.x ?? 0),
+              label: (i: TooltipItem<'line'>) => {
+                const p = i.raw as Point;
+                return `${i.dataset.label}: ${num(i.parsed.y ?? 0)} %${p.low !== undefined ? ` (${num(p.low)}–${num(p.high ?? 0)} %)` : ''}`;
+              },
+            },
+          },
         },
       },
     } as ChartConfiguration,
@@ -231,7 +327,10 @@ export function practiceChart(ctx: ChartContext): ChartSpec | null {
     describe: (d, i) => {
       const s = series(d);
       const p = s.points[i];
-      return `${p.day}, ${s.name}: ${num(p.percent)} %; ${labels.passLine} ${num(s.pass)} %, ${labels.readyLine} ${num(s.threshold)} %`;
+      const f = s.forecast;
+      // The last score also says where the forecast goes from there.
+      const forecast = i < s.points.length - 1 ? '' : f.kind === 'forecast' ? `; ${labels.passForecast} ${f.targetDate}: ${num(f.expected)} % (${num(f.low)}–${num(f.high)} %)` : `; ${f.text}`;
+      return `${p.day}, ${s.name}: ${num(p.percent)} %; ${labels.passLine} ${num(s.pass)} %, ${labels.readyLine} ${num(s.threshold)} %${forecast}`;
     },
   };
 }

@@ -51,6 +51,8 @@ interface Card {
   canvas: HTMLCanvasElement;
   empty: HTMLParagraphElement;
   tableBox: HTMLDivElement;
+  /** Lines under the chart (the practice chart's pass forecasts), read with the chart. */
+  notes: HTMLDivElement;
   chart?: Chart;
   spec?: ChartSpec;
 }
@@ -108,7 +110,8 @@ function buildPage(): NonNullable<typeof page> {
     const tableBox = el('div', { class: 'table-box', id: `table-${id}`, hidden: '' });
     const toggle = el('button', { type: 'button', class: 'table-toggle', 'aria-expanded': 'false', 'aria-controls': `table-${id}`, 'data-chart': id });
     toggle.addEventListener('click', () => toggleTable(id));
-    const canvas = el('canvas', { id: `chart-${id}`, role: 'img', tabindex: '0', 'aria-describedby': `summary-${id} keyboard-hint` });
+    const notes = el('div', { class: 'chart-notes', id: `notes-${id}` });
+    const canvas = el('canvas', { id: `chart-${id}`, role: 'img', tabindex: '0', 'aria-describedby': `summary-${id} notes-${id} keyboard-hint` });
     const box = el('div', { class: 'canvas-box' }, [canvas]);
     const emptyNote = el('p', { class: 'no-data', hidden: '' });
     const extra = id === 'days' ? [streaks] : [];
@@ -118,10 +121,11 @@ function buildPage(): NonNullable<typeof page> {
       summary,
       box,
       ...(id === 'days' ? [legend] : []),
+      notes,
       emptyNote,
       tableBox,
     ]);
-    const card: Card = { id, section, title, summary, toggle, box, canvas, empty: emptyNote, tableBox };
+    const card: Card = { id, section, title, summary, toggle, box, canvas, empty: emptyNote, tableBox, notes };
     attachKeyboard(canvas, () => (card.chart && card.spec ? { chart: card.chart, spec: card.spec } : undefined), (text) => (live.textContent = text));
     cards.set(id, card);
     sections.push(section);
@@ -222,6 +226,18 @@ function renderForecast(p: NonNullable<typeof page>, d: DashboardData): void {
   );
 }
 
+/**
+ * A line under the practice chart per certification: its pass forecast in words (the hover's
+ * sentence), or why there is none yet; then what the forecast cannot know.
+ */
+function forecastNotes(d: DashboardData): HTMLParagraphElement[] {
+  const { series, forecastLimits } = d.practice;
+  const lines = series.map((s) =>
+    el('p', { class: s.forecast.kind === 'forecast' ? 'summary forecast-note' : 'no-data forecast-note', 'data-cert': s.key, 'data-forecast': s.forecast.kind }, [`${s.name}: ${s.forecast.text}`]),
+  );
+  return forecastLimits ? [...lines, el('p', { class: 'hint forecast-limits' }, [forecastLimits])] : lines;
+}
+
 function renderFilters(p: NonNullable<typeof page>, d: DashboardData): void {
   const { labels } = d;
   p.heading.textContent = labels.title;
@@ -288,6 +304,7 @@ function render(d: DashboardData, reason: 'data' | 'theme'): void {
       card.canvas.setAttribute('aria-label', summary ? `${title}: ${summary}` : title);
       card.empty.textContent = card.id === 'plans' ? d.labels.plansEmpty : d.labels.noData;
       card.toggle.hidden = card.id === 'plans' && !d.plans;
+      card.notes.replaceChildren(...(card.id === 'practice' ? forecastNotes(d) : []));
       showTable(card, d);
     }
     renderRoi(p, d);

@@ -133,6 +133,13 @@ export const LABEL_KEYS = [
   'extraRevenue',
   'returnMultiple',
   'withoutCosts',
+  'passForecast',
+  'forecastLine',
+  'forecastBand',
+  'targetDay',
+  'expected',
+  'forecastRange',
+  'forecastWords',
 ] as const;
 export type LabelKey = (typeof LABEL_KEYS)[number];
 export const LabelsSchema = z.strictObject(Object.fromEntries(LABEL_KEYS.map((k) => [k, text(300)])) as Record<LabelKey, ReturnType<typeof text>>);
@@ -171,6 +178,28 @@ export const TargetSchema = z.strictObject({
   summary: text(SUMMARY_MAX),
 });
 
+const percent = z.number().check(z.minimum(0), z.maximum(100));
+
+/**
+ * The pass forecast as the chart draws it: percents like the scores, from the latest score's day
+ * to the target day (the exam day, or today with no exam ahead). `text` says it in a sentence, on
+ * the exam's own scale where its pass mark has one; `insufficient` carries the reason instead.
+ */
+export const PracticeForecastSchema = z.discriminatedUnion('kind', [
+  z.strictObject({
+    kind: z.literal('forecast'),
+    target: z.enum(['exam', 'today']),
+    targetDate: isoDate,
+    expected: percent,
+    low: percent,
+    high: percent,
+    verdict: z.enum(['likely pass', 'likely fail', 'uncertain']),
+    points: z.array(z.strictObject({ day: isoDate, expected: percent, low: percent, high: percent })).check(z.maxLength(2000)),
+    text: text(2000),
+  }),
+  z.strictObject({ kind: z.literal('insufficient'), reason: text(500), text: text(2000) }),
+]);
+
 export const PracticeSeriesSchema = z.strictObject({
   key: certKey,
   name: text(200),
@@ -181,9 +210,16 @@ export const PracticeSeriesSchema = z.strictObject({
   /** "Ready · last 3 scores 81, 84, 86 ≥ 73.9 …": the verdict with its reasons. */
   readiness: text(2000),
   points: z.array(z.strictObject({ day: isoDate, percent: z.number(), source: z.nullable(text(200)) })),
+  /** The pass forecast (core/practice/forecast.ts) over every practice exam of the certification. */
+  forecast: PracticeForecastSchema,
 });
 
-export const PracticeSchema = z.strictObject({ series: z.array(PracticeSeriesSchema), summary: text(SUMMARY_MAX) });
+export const PracticeSchema = z.strictObject({
+  series: z.array(PracticeSeriesSchema),
+  summary: text(SUMMARY_MAX),
+  /** What the pass forecast cannot know (forecastLimits), shown under the chart; empty without a forecast. */
+  forecastLimits: text(2000),
+});
 
 export const DomainsSchema = z.strictObject({
   certs: z.array(
@@ -296,6 +332,7 @@ export type Week = z.infer<typeof WeekSchema>;
 export type WeeklyHours = z.infer<typeof WeeklySchema>;
 export type TargetProgress = z.infer<typeof TargetSchema>;
 export type PracticeSeries = z.infer<typeof PracticeSeriesSchema>;
+export type PracticeForecast = z.infer<typeof PracticeForecastSchema>;
 export type PracticeTrend = z.infer<typeof PracticeSchema>;
 export type DomainTime = z.infer<typeof DomainsSchema>;
 export type StudyDays = z.infer<typeof StudyDaysSchema>;

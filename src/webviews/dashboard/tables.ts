@@ -35,11 +35,19 @@ function target(data: DashboardData): HTMLTableElement {
   return table(`${labels.targetTitle} (${labels.hours})`, head, rows);
 }
 
-function practice(data: DashboardData): HTMLTableElement {
+function practice(data: DashboardData): HTMLElement {
   const { practice, labels } = data;
   const rows = practice.series.flatMap((s) => s.points.map((p) => [p.day, s.name, p.percent, s.pass, s.threshold, p.source ?? '']));
   rows.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-  return table(labels.practiceTitle, [labels.date, labels.certification, labels.score, labels.passMark, labels.readyAt, labels.source], rows);
+  const scores = table(labels.practiceTitle, [labels.date, labels.certification, labels.score, labels.passMark, labels.readyAt, labels.source], rows);
+  if (practice.series.length === 0) return scores;
+  // The pass forecast of each certification: the chart's projection and band on its target day.
+  const forecasts: Cell[][] = practice.series.map(({ name, forecast: f }) =>
+    f.kind === 'forecast' ? [name, f.targetDate, f.expected, `${f.low}–${f.high}`, f.text] : [name, '—', '—', '—', f.text],
+  );
+  const forecast = table(labels.passForecast, [labels.certification, labels.targetDay, labels.expected, labels.forecastRange, labels.forecastWords], forecasts);
+  forecast.classList.add('forecast-table');
+  return el('div', {}, [scores, forecast]);
 }
 
 function domains(data: DashboardData): HTMLTableElement {
@@ -94,4 +102,4 @@ function roi(data: DashboardData): HTMLTableElement {
   return table(labels.roiTitle, [labels.figure, labels.value], rows);
 }
 
-export const TABLE_BUILDERS: Record<TableId, (data: DashboardData) => HTMLTableElement> = { weekly, target, practice, domains, days, plans, roi };
+export const TABLE_BUILDERS: Record<TableId, (data: DashboardData) => HTMLElement> = { weekly, target, practice, domains, days, plans, roi };
