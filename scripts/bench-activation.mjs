@@ -199,19 +199,26 @@ async function measureProfile(scenario) {
     // extension measured 95 ms instead of 2.
     await page.waitForTimeout(4000);
     if (scenario === 'command or view') {
-      // The user's view: click to first row with hours, ours against the three-row floor.
-      const icon = activityIcon(page, 'certStudy');
-      await icon.waitFor({ timeout: 30_000 });
-      let clicked = Date.now();
-      await icon.click();
-      await rowWithHours(page).waitFor({ timeout: 30_000 });
-      result['user: click to first row with hours, ours'] = Date.now() - clicked;
+      // The user's view: click to first row with hours, ours against the three-row floor. The
+      // floor first: timed after ours, it ran in a host busy with our app loading in the
+      // background (its logs, Settings Sync, the reminders) and measured 255 to 860 ms.
       const floorIcon = activityIcon(page, 'benchTree');
       await floorIcon.waitFor({ timeout: 30_000 });
-      clicked = Date.now();
+      let clicked = Date.now();
       await floorIcon.click();
       await page.locator('[id="workbench.view.extension.benchTree"] .monaco-list-row').first().waitFor({ timeout: 30_000 });
       result['user: click to first row, three-row floor'] = Date.now() - clicked;
+      // The floor's activation settles, as the window's start did above.
+      await page.waitForTimeout(1000);
+      const icon = activityIcon(page, 'certStudy');
+      await icon.waitFor({ timeout: 30_000 });
+      clicked = Date.now();
+      await icon.click();
+      await rowWithHours(page).waitFor({ timeout: 30_000 });
+      result['user: click to first row with hours, ours'] = Date.now() - clicked;
+      // The figures below are read once our app has taken the rows over.
+      await waitUntil(() => /tree (taken over by the app|complete with hours) after/.test(latestExtensionLog(run.userDataDir)), { timeout: 30_000, what: 'our app to take the rows over' }).catch(() => {});
+      result['difference, ours - three-row floor, per profile (budget +50 ms, worst +100 ms)'] = result['user: click to first row with hours, ours'] - result['user: click to first row, three-row floor'];
       await runCommand(page, 'Bench Empty: Hello');
     }
     const ids = [OURS, FLOOR_COMMAND, ...(scenario === 'command or view' ? [FLOOR_TREE] : [])];
