@@ -21,6 +21,7 @@ const LAYERS = [
   ['src/core/team'],
   ['src/core/dashboard'],
   ['src/core/tree'],
+  ['src/core/agent'], // the agent tools' answers gather the tree, the dashboard and the features
   ['src/platform'],
   ['src/features/[^/]+', 'src/cli'], // each feature imports no other feature
   ['src/app'],

@@ -53,6 +53,7 @@ import { editCostsCommand, setBillingRatesCommand, showRoiCommand } from '../fea
 import { exportCalendarCommand } from '../features/plans/calendarCommands';
 import type { PlanCommandDeps } from '../features/plans/planDeps';
 import { t } from '../platform/l10n';
+import { AgentTools } from '../features/agent/agentTools';
 
 export type { ShellParts } from './shellParts';
 
@@ -279,6 +280,26 @@ export class Container implements vscode.Disposable {
   reviveTeamReport(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
     return reviveTeamReport(this.teamParts(), panel, state);
   }
+
+  /** The language model tools for VS Code's agent mode (src/features/agent/agentTools.ts): the shell's stubs call in here. */
+  get tools(): AgentTools {
+    return (this.agentTools ??= new AgentTools({
+      ready: this.ready,
+      store: this.store,
+      catalog: () => this.service.catalog(),
+      now: this.shell.now,
+      settings: () => ({ practice: config.practice(), block: config.week().block, renewalWarnDays: config.plans().renewalWarnDays }),
+      timer: () => {
+        const timer = this.timer.current();
+        return timer ? { certKey: timer.certKey, paused: timer.running === null } : null;
+      },
+      // The command's handler with an argument (no pickers) and the service: their checks, their one write.
+      logStudyTime: (arg) => logStudyTimeCommand(this.timerDeps, arg),
+      recordPractice: (arg) => this.practice.record(arg),
+      log: this.log,
+    }));
+  }
+  private agentTools: AgentTools | undefined;
 
   /** The shell found a renewal reminder due (90, 30 or 7 days before an expiry). */
   async showRenewalReminders(): Promise<void> {

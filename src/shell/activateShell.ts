@@ -5,6 +5,7 @@ import { COMMANDS, type CommandName } from '../app/commandTable';
 import { Clock } from './clock';
 import { CountdownController } from './countdown';
 import { LazyTreeProvider } from './lazyTree';
+import { registerLanguageModelTools } from './languageModelTools';
 import type { BundleName, ShellHost } from './host';
 import { MorningBlockAlarm } from './morningBlockAlarm';
 import { StatusItem } from '../platform/statusItem';
@@ -136,6 +137,9 @@ export function activateShell(context: vscode.ExtensionContext, host: ShellHost)
     if (seed && context.globalState.get(DEMO_SEED_DONE_KEY) !== seed) void app();
   }, 0);
 
+  // Agent mode's tools, inside activate(): a tool call can be what activates the extension, and VS
+  // Code looks for the tool's implementation as soon as activate() returns. The app loads when one runs.
+  registerLanguageModelTools(vscode.lm, context.subscriptions, app);
   const activateMs = performance.now() - activationStart;
   return {
     app,

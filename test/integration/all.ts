@@ -10,5 +10,6 @@ import './exam.test';
 import './team.test';
 import './plans.test';
 import './sync.test';
+import './agentTools.test';
 import './reload.test';
 import './firstCommands.test';
