@@ -118,6 +118,8 @@ export class DashboardPanel implements vscode.Disposable {
   /** The page said `ready` and has not been reloaded since. */
   private pageReady = false;
   private refreshQueued = false;
+  /** Figures computed while the page loads, for the filter they were computed for (see prepare). */
+  private prepared: { filter: string; data: HostMessage } | undefined;
   /** Data changed while the panel was hidden: post when it shows again. */
   private stale = false;
   private disposed = false;
@@ -173,6 +175,32 @@ export class DashboardPanel implements vscode.Disposable {
       loading: t('Loading your study data…'),
       lang: vscode.env.language,
     });
+    this.prepare();
+  }
+
+  /**
+   * Computes the figures while the page loads its script (Chart.js), instead of after it says
+   * `ready`: the two overlap, and the page gets its data as soon as it asks. After the page was
+   * handed the HTML (a timeout, not a microtask), and only for the filter asked for then.
+   */
+  private prepare(): void {
+    this.prepared = undefined;
+    setTimeout(() => {
+      void this.deps.ready.then(() => {
+        if (this.disposed || this.pageReady || !this.panel.visible) return;
+        this.prepared = { filter: JSON.stringify(this.state.filter), data: this.compute() };
+      });
+    }, 0);
+  }
+
+  private compute(): HostMessage {
+    const start = performance.now();
+    const data = dashboardData(
+      { snapshot: this.deps.snapshot(), planning: this.deps.planning?.(), catalog: this.deps.catalog(), filter: this.state.filter, settings: this.deps.settings(), now: this.deps.now() },
+      t,
+    );
+    this.deps.log.info(`dashboard: figures computed in ${(performance.now() - start).toFixed(1)} ms`);
+    return { type: 'data', data };
   }
 
   /** A message from the page: validated, and ignored (logged) when it does not fit the protocol. */
@@ -207,6 +235,7 @@ export class DashboardPanel implements vscode.Disposable {
 
   /** Posts fresh figures soon; several changes in a row post once. */
   refresh(): void {
+    this.prepared = undefined; // computed from what has changed since
     if (this.refreshQueued) return;
     this.refreshQueued = true;
     queueMicrotask(() => {
@@ -223,14 +252,9 @@ export class DashboardPanel implements vscode.Disposable {
       return;
     }
     this.stale = false;
-    const start = performance.now();
-    const data = dashboardData(
-      { snapshot: this.deps.snapshot(), planning: this.deps.planning?.(), catalog: this.deps.catalog(), filter: this.state.filter, settings: this.deps.settings(), now: this.deps.now() },
-      t,
-    );
-    const ms = performance.now() - start;
-    const message: HostMessage = { type: 'data', data };
-    this.deps.log.info(`dashboard: figures computed in ${ms.toFixed(1)} ms`);
+    const prepared = this.prepared?.filter === JSON.stringify(this.state.filter) ? this.prepared.data : undefined;
+    this.prepared = undefined;
+    const message = prepared ?? this.compute();
     try {
       if (await this.panel.webview.postMessage(message)) this.events.posted(message);
     } catch (err) {
