@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { CertificationService } from '../core/certifications/certificationService';
 import type { StoreProblem } from '../core/store/ports';
 import { StudyStore } from '../core/store/studyStore';
-import { serialStorageFor } from '../core/store/serialStorage';
+import { serialStorageFor, type SerialStorage } from '../core/store/serialStorage';
 import {
   addCertification,
   editCertification,
@@ -66,6 +66,8 @@ export class Container implements vscode.Disposable {
   readonly log = new Log();
   private readonly problems = new StorageProblemReporter(this.log);
   readonly store: StudyStore;
+  /** The one serialized path for globalState writes (core/store/serialStorage.ts); every writer shares it. */
+  readonly storage: SerialStorage;
   readonly service: CertificationService;
   readonly tree: CertificationTreeProvider;
   readonly practice: PracticeService;
@@ -106,6 +108,7 @@ export class Container implements vscode.Disposable {
     // One queue for every write to globalState: the store's, Settings Sync's and the status
     // record's (see core/store/serialStorage.ts: concurrent writes lost a certification).
     const globalState = serialStorageFor(context.globalState);
+    this.storage = globalState;
     this.store = new StudyStore(globalState, this.files, context.globalStorageUri.fsPath, now);
     this.disposables.push(this.store);
     const { stateReady, ready } = loadStoredData(this.store, this.log, activationStart, async (problems) => {
@@ -284,7 +287,8 @@ export class Container implements vscode.Disposable {
   /** The language model tools for VS Code's agent mode (src/features/agent/agentTools.ts): the shell's stubs call in here. */
   get tools(): AgentTools {
     return (this.agentTools ??= new AgentTools({
-      ready: this.ready,
+      // The timer too: a tool call that loaded the app must see a timer another window runs.
+      ready: Promise.all([this.ready, this.timerLoaded]),
       store: this.store,
       catalog: () => this.service.catalog(),
       now: this.shell.now,

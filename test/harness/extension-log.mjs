@@ -29,6 +29,11 @@ function diskLogFiles(/** @type {string} */ userDataDir) {
     .filter((f) => existsSync(f));
 }
 
+/** How many extension hosts have written a "Cert Study" log so far (a host that never loaded the app has none). */
+export function extensionLogCount(/** @type {string} */ userDataDir) {
+  return diskLogFiles(userDataDir).length;
+}
+
 /** The newest "Cert Study" log of any extension host ('' when there is none yet). */
 export function latestExtensionLog(/** @type {string} */ userDataDir) {
   const file = diskLogFiles(userDataDir).at(-1);

@@ -162,6 +162,23 @@ describe('language model tools (vscode.lm.invokeTool)', function () {
     }
   });
 
+  it('log study time: never writes what the user did not confirm (a cancelled confirmation, an input refused when prepared)', async () => {
+    const container = await activeContainer();
+    const yesterday = dayFromToday(-1);
+    const input = { key: 'aws-mla-c01', start: `${yesterday}T06:00`, end: `${yesterday}T06:30` };
+    // The confirmation is shown, and the user cancels it: VS Code never invokes.
+    assert.ok((await container.tools.prepare('logStudyTime', input)).confirmationMessages);
+    // Meanwhile the same half hour is logged by hand; the same input is now refused when prepared (no confirmation).
+    await vscode.commands.executeCommand('certStudy.logStudyTime', { key: 'aws-mla-c01', start: `${yesterday}T06:10`, end: `${yesterday}T06:20` });
+    assert.strictEqual((await container.tools.prepare('logStudyTime', input)).confirmationMessages, undefined);
+    const idsBefore = await idsInLog(container, 'sessions.jsonl');
+    assert.match(await container.tools.answer('logStudyTime', input), /^Not saved: start: overlaps the session from /);
+    // Never prepared at all: nothing is written, even for an input the rules accept.
+    const other = { key: 'aws-mla-c01', start: `${yesterday}T07:00`, end: `${yesterday}T07:30` };
+    assert.match(await container.tools.answer('logStudyTime', other), /^Nothing was written: this input was not confirmed by the user\./);
+    assert.deepStrictEqual(await idsInLog(container, 'sessions.jsonl'), idsBefore, 'nothing written by the tool');
+  });
+
   it('record a practice exam: writes it once, exactly as confirmed; refusals name the field', async () => {
     const container = await activeContainer();
     const input = { key: 'aws-mla-c01', score: '38/50', domains: { 'data-preparation': '16/25' }, source: 'Official practice test' };

@@ -63,7 +63,9 @@ describe('corrupt stored state [reload]', () => {
     if (phase() === '1') {
       const good = { key: 'custom:acme-ml', name: 'Acme ML', provider: 'Acme', domains: [], passMarkPercent: null, validityMonths: null };
       const bad = { key: 'custom:broken', name: '', provider: 'Acme', domains: [], passMarkPercent: 140, validityMonths: null };
-      await container.context.globalState.update('certStudy.customCertifications', { v: 1, data: [bad, good] });
+      // Through the extension's one write queue: a write beside it raced the row record's write in
+      // flight (its echo brought back the older copy, and the damage was gone after the reload).
+      await container.storage.update('certStudy.customCertifications', { v: 1, data: [bad, good] });
       await appendText(vscode.Uri.joinPath(folder, 'practice-exams.jsonl'), '{"kind":"cert-study-practice-exams","v":1}\n{"id": "half a line\n');
       return;
     }

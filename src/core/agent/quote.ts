@@ -23,7 +23,10 @@ function mustEscape(code: number): boolean {
     (code >= 0x200b && code <= 0x200f) ||
     (code >= 0x2028 && code <= 0x202e) ||
     (code >= 0x2060 && code <= 0x2069) ||
-    code === 0xfeff
+    code === 0xfeff ||
+    (code >= 0xfe00 && code <= 0xfe0f) || // variation selectors
+    (code >= 0xe0000 && code <= 0xe007f) || // tag characters: invisible text a model still reads
+    (code >= 0xe0100 && code <= 0xe01ef) // variation selectors supplement
   );
 }
 
@@ -34,8 +37,9 @@ export function quoted(text: string, max = MAX_QUOTED): string {
   const clipped = [...text].length > max ? `${[...text].slice(0, max - 1).join('')}…` : text;
   let body = '';
   for (const c of clipped) {
-    const code = c.charCodeAt(0);
-    body += NAMED[c] ?? (mustEscape(code) ? `\\u${code.toString(16).padStart(4, '0')}` : c);
+    // Code points, not UTF-16 units: the tag characters are outside the basic plane.
+    const code = c.codePointAt(0)!;
+    body += NAMED[c] ?? (mustEscape(code) ? (code > 0xffff ? `\\u{${code.toString(16)}}` : `\\u${code.toString(16).padStart(4, '0')}`) : c);
   }
   return `"${body}"`;
 }

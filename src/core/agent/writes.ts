@@ -90,9 +90,19 @@ export function planLogStudyTime(raw: unknown, ctx: WriteContext, t: Localize): 
   if (filled.start === undefined && filled.end === undefined && filled.minutes !== undefined) {
     // Ends now, to the minute. Minutes the schema refuses keep a start of now, so the refusal names minutes.
     const end = new Date(ctx.now);
-    end.setSeconds(0, 0);
+    // In UTC: setSeconds reads and writes local fields, and in the hour the clocks repeat it moved
+    // the second 01:50 back to the first, an hour early. Whole-minute offsets make the two the same.
+    end.setUTCSeconds(0, 0);
     const minutes = typeof filled.minutes === 'number' && filled.minutes > 0 && filled.minutes <= 24 * 60 ? filled.minutes : 0;
-    filled.start = localDateTimeText(new Date(end.getTime() - Math.round(minutes * 60_000)));
+    const start = new Date(end.getTime() - Math.round(minutes * 60_000));
+    const startText = localDateTimeText(start);
+    filled.start = startText;
+    // In the hour the clocks repeat (autumn), the wall-clock text names two instants and is read
+    // back as the first: refuse rather than save the session an hour early.
+    const readBack = attempt(() => parseLocalDateTime(startText, 'start', t).getTime());
+    if (minutes > 0 && 'value' in readBack && readBack.value !== start.getTime()) {
+      return refuse(t('start: the local time {0} happened twice tonight (the clocks went back): give start and end explicitly', startText));
+    }
   }
   const parsed = attempt(() => parseCommandArg(LogStudyTimeArgSchema, filled, t)!);
   if ('error' in parsed) return refuse(parsed.error);

@@ -11,6 +11,9 @@ import type { PracticeSettings } from '../../core/practice/settings';
 import type { StudyStore } from '../../core/store/studyStore';
 import type { BlockSettings } from '../../core/timer/blockSchedule';
 import { escapeMarkdown } from '../../core/util/markdown';
+import { ArgumentError } from '../../core/certifications/commandArgs';
+import { PracticeError } from '../../core/practice/practiceService';
+import { SessionInputError } from '../../core/timer/manualSession';
 import type { Log } from '../../platform/log';
 import { t } from '../../platform/l10n';
 
@@ -77,38 +80,78 @@ export class AgentTools {
         return statusText(this.data(), readInput(input), t);
       case 'nextStudy':
         return nextStudyText(this.data(), readInput(input), t);
-      case 'logStudyTime':
-        return this.write(planLogStudyTime(this.takeShown(key, input), this.writeContext(), t), async (arg) => {
-          const session = await this.deps.logStudyTime(arg);
-          if (!session) throw new Error(t('the session was not saved'));
-          const total = progressOf(progressByCertification(this.deps.store.snapshot().sessions, []), session.certKey).studyMinutes;
-          return loggedText(session, total, this.deps.catalog(), t);
-        });
-      case 'recordPracticeExam':
-        return this.write(planRecordPractice(this.takeShown(key, input), this.writeContext(), t), async (arg) => {
-          const exam = await this.deps.recordPractice(arg);
-          const pass = passMarkOf(this.deps.catalog().get(exam.certKey), this.deps.settings().practice.defaultPassPercent);
-          return recordedText(exam, pass.percent, this.deps.catalog(), t);
-        });
+      case 'logStudyTime': {
+        const confirmed = this.takeShown(key, input);
+        if (confirmed === NOT_CONFIRMED) return this.unconfirmed(planLogStudyTime(input, this.writeContext(), t));
+        return this.write(
+          planLogStudyTime(confirmed, this.writeContext(), t),
+          async (arg) => {
+            const session = await this.deps.logStudyTime(arg);
+            if (!session) throw new NothingSavedError(t('the session was not saved'));
+            return session;
+          },
+          (session) => {
+            const total = progressOf(progressByCertification(this.deps.store.snapshot().sessions, []), session.certKey).studyMinutes;
+            return loggedText(session, total, this.deps.catalog(), t);
+          },
+        );
+      }
+      case 'recordPracticeExam': {
+        const confirmed = this.takeShown(key, input);
+        if (confirmed === NOT_CONFIRMED) return this.unconfirmed(planRecordPractice(input, this.writeContext(), t));
+        return this.write(
+          planRecordPractice(confirmed, this.writeContext(), t),
+          (arg) => this.deps.recordPractice(arg),
+          (exam) => {
+            const pass = passMarkOf(this.deps.catalog().get(exam.certKey), this.deps.settings().practice.defaultPassPercent);
+            return recordedText(exam, pass.percent, this.deps.catalog(), t);
+          },
+        );
+      }
     }
   }
 
-  private async write<T>(plan: WritePlan<T>, save: (arg: T) => Promise<string>): Promise<string> {
+  /**
+   * Saves what the confirmation showed, checked again. Only the checks' own refusals (thrown
+   * before anything is written) are reported as "nothing was written"; any other failure may
+   * come after the write (the certification's status update), so the model is told to read the
+   * status before trying again: a retry would otherwise record a practice exam twice.
+   */
+  private async write<T, R>(plan: WritePlan<T>, save: (arg: T) => Promise<R>, describe: (saved: R) => string): Promise<string> {
     if (!plan.ok) return refusalText(plan.refusal, t);
+    let saved: R;
     try {
-      return await save(plan.arg);
+      saved = await save(plan.arg);
     } catch (err) {
-      // The command's or the service's own check refused it (another window may have written since).
       const reason = err instanceof Error ? err.message : String(err);
-      this.deps.log.info(`language model tool: refused: ${reason}`);
-      return refusalText(reason, t);
+      if (isRefusal(err)) {
+        // The command's or the service's own check refused it (another window may have written since).
+        this.deps.log.info(`language model tool: refused: ${reason}`);
+        return refusalText(reason, t);
+      }
+      this.deps.log.warn(`language model tool: saving failed: ${reason}`);
+      return t('Saving failed: {0}. It may have been saved: read the status (the certStudy_status tool) before calling this tool again.', reason);
     }
+    return describe(saved);
+  }
+
+  /**
+   * A writing tool invoked without a confirmation of this input: its prepare refused it (VS Code
+   * then asks nothing), or it was never prepared. Nothing is written, ever: the refusal as it
+   * stands now, or, when the input has become acceptable since, a request to call again so the
+   * user can confirm it.
+   */
+  private unconfirmed<T>(plan: WritePlan<T>): string {
+    if (!plan.ok) return refusalText(plan.refusal, t);
+    return t('Nothing was written: this input was not confirmed by the user. Call the tool again to ask for confirmation.');
   }
 
   private confirmation<T>(key: AgentToolKey, input: unknown, plan: WritePlan<T>, title: string, invocationMessage: string): vscode.PreparedToolInvocation {
-    // A refused input asks nothing: invoke answers with the refusal, and nothing is written.
-    if (!plan.ok) return { invocationMessage };
     const id = shownId(key, input);
+    // A refused input asks nothing: invoke answers with the refusal, and nothing is written (an
+    // earlier, cancelled confirmation of the same input is forgotten, so invoke cannot save it).
+    this.shown.delete(id);
+    if (!plan.ok) return { invocationMessage };
     this.shown.delete(id);
     this.shown.set(id, plan.arg);
     // A few at most: a confirmation the user cancelled is never invoked, so never taken.
@@ -117,12 +160,13 @@ export class AgentTools {
     return { invocationMessage, confirmationMessages: { title, message } };
   }
 
-  /** The argument the confirmation for this input showed (checked again by the plan), or the input when none was shown. */
+  /** The argument the confirmation for this input showed (checked again by the plan), or NOT_CONFIRMED. */
   private takeShown(key: AgentToolKey, input: unknown): unknown {
     const id = shownId(key, input);
+    if (!this.shown.has(id)) return NOT_CONFIRMED;
     const shown = this.shown.get(id);
     this.shown.delete(id);
-    return shown ?? input;
+    return shown;
   }
 
   private data(): AgentData {
@@ -142,6 +186,16 @@ export class AgentTools {
     const snapshot = this.deps.store.snapshot();
     return { certifications: snapshot.certifications, sessions: this.deps.store.sessions.all(), catalog: this.deps.catalog(), now: this.deps.now() };
   }
+}
+
+const NOT_CONFIRMED = Symbol('not confirmed');
+
+/** Nothing was written (the command returned nothing): reported as a refusal. */
+class NothingSavedError extends Error {}
+
+/** The checks' own refusals, thrown before anything is written. */
+function isRefusal(err: unknown): boolean {
+  return err instanceof ArgumentError || err instanceof SessionInputError || err instanceof PracticeError || err instanceof NothingSavedError;
 }
 
 function shownId(key: AgentToolKey, input: unknown): string {
