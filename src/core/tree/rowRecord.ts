@@ -18,6 +18,7 @@
  */
 
 import { localToday } from '../time/localDays';
+import type { TreeNodeView } from '../model/treeNode';
 
 export const ROW_RECORD_KEY = 'certStudy.rowRecord';
 export const ROW_RECORD_VERSION = 1;
@@ -25,16 +26,8 @@ export const ROW_RECORD_VERSION = 1;
 /** The settings sections (certStudy.<section>) the rows are built from. */
 export const ROW_SETTING_SECTIONS = ['tree', 'practice', 'morningBlock', 'dailyMinimumMinutes', 'restDays'] as const;
 
-export interface RecordRow {
-  id: string;
-  label: string;
-  description: string;
-  icon: { id: string; color?: string };
-  contextValue: string;
-  collapsible: 'none' | 'collapsed' | 'expanded';
-  accessibilityLabel: string;
-  command?: { id: string; title: string; argument: Record<string, unknown> };
-}
+/** A top row as the record keeps it: the tree node's own fields but its tooltip, children and parent. */
+export type RecordRow = Pick<TreeNodeView, 'id' | 'label' | 'description' | 'icon' | 'contextValue' | 'collapsible' | 'accessibilityLabel' | 'command'>;
 
 /** What a record must match to be drawn: anything else means the rows may say something else today. */
 export interface RowRecordKey {
