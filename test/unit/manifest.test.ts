@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import type { TimerRecord } from '../../src/core/model/timerRecord';
 import { keepTimerStateContext, TIMER_STATE_KEY, TIMER_STATES, timerStateOf, type TimerState } from '../../src/features/timer/timerContext';
@@ -201,14 +202,29 @@ describe('package.json: remote windows, the Command Palette, keybindings and the
 
   it('packages no source, test, script or source map: `vsce ls` lists the bundles, media and docs only', function () {
     this.timeout(60_000);
-    const vsce = path.join(ROOT, 'node_modules', '.bin', 'vsce');
-    const r = spawnSync(vsce, ['ls', '--no-dependencies'], { cwd: ROOT, encoding: 'utf8' });
-    assert.equal(r.status, 0, `vsce ls failed:\n${r.stdout}${r.stderr}`);
-    const files = r.stdout.split('\n').map((l) => l.trim()).filter(Boolean);
-    const leaked = files.filter((f) => /^(src|test|scripts)\//.test(f) || /\.(map|ts|mts|cts)$/.test(f));
-    assert.deepEqual(leaked, []);
-    for (const needed of ['package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', 'media/icon.png', 'dist/extension.js', 'dist/web/extension.js']) {
-      assert.ok(files.includes(needed), `${needed} is not packaged`);
+    // In a copy of what decides the package (the manifest, .vscodeignore, the docs, media) beside a
+    // planted source file, test, script, source map and built bundles: the check does not depend on
+    // whether dist/ was built, and every kind of leak is there to be caught.
+    const dir = mkdtempSync(path.join(tmpdir(), 'cert-study-vsce-ls-'));
+    try {
+      for (const file of ['package.json', 'package.nls.json', '.vscodeignore', 'README.md', 'CHANGELOG.md', 'LICENSE']) cpSync(path.join(ROOT, file), path.join(dir, file));
+      cpSync(path.join(ROOT, 'media'), path.join(dir, 'media'), { recursive: true });
+      const planted = ['src/extension.ts', 'test/unit/a.test.ts', 'scripts/icon.mjs', 'dist/extension.js', 'dist/extension.js.map', 'dist/web/extension.js', 'dist/app.js', 'tsconfig.json', 'esbuild.js'];
+      for (const file of planted) {
+        mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+        writeFileSync(path.join(dir, file), '// planted\n');
+      }
+      const vsce = path.join(ROOT, 'node_modules', '.bin', 'vsce');
+      const r = spawnSync(vsce, ['ls', '--no-dependencies'], { cwd: dir, encoding: 'utf8' });
+      assert.equal(r.status, 0, `vsce ls failed:\n${r.stdout}${r.stderr}`);
+      const files = r.stdout.split('\n').map((l) => l.trim()).filter(Boolean);
+      const leaked = files.filter((f) => /^(src|test|scripts)\//.test(f) || /\.(map|ts|mts|cts)$/.test(f) || ['tsconfig.json', 'esbuild.js'].includes(f));
+      assert.deepEqual(leaked, []);
+      for (const needed of ['package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', 'media/icon.png', 'dist/extension.js', 'dist/web/extension.js', 'dist/app.js']) {
+        assert.ok(files.includes(needed), `${needed} is not packaged`);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });
