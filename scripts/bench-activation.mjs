@@ -15,7 +15,7 @@
 // printed beside them. Reports only: exit 0 unless the harness itself fails.
 //   npm run bench:activation [-- --runs 5]
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -188,6 +188,10 @@ async function measureProfile(scenario) {
     // The row record the next window draws from is in globalState, which the workbench writes to
     // the browser's storage on a delay: reloading before it is stored would measure no record.
     await waitUntil(async () => (await readState(page))['certStudy.rowRecord']?.rows?.length > 0, { timeout: 30_000, interval: 250, what: 'the row record in the browser storage' });
+    // The V8 code cache of dist/app.js (src/shell/codeCache.ts), written a few seconds after the
+    // first load: the next window loads the app through it, as every window after the first does.
+    const codeCache = join(run.userDataDir, 'User', 'globalStorage', EXTENSION_ID, 'code-cache');
+    await waitUntil(() => existsSync(codeCache) && readdirSync(codeCache).some((f) => f.startsWith('app.js.')), { timeout: 30_000, what: 'the code cache of dist/app.js' }).catch(() => console.error('[bench] no code cache of dist/app.js was written'));
     await runCommand(page, 'View: Show Explorer');
     const logsBefore = extensionLogCount(run.userDataDir);
     await reloadWindow(page);

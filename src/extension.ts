@@ -10,7 +10,7 @@ export type { CertStudyApi } from './shell/activateShell';
  * src/extension.web.ts (`browser`) instead; both are the startup shell of src/shell/activateShell.ts.
  */
 export function activate(context: vscode.ExtensionContext): CertStudyApi {
-  return activateShell(context, nodeHost());
+  return activateShell(context, nodeHost(vscode.Uri.joinPath(context.globalStorageUri, 'code-cache').fsPath));
 }
 
 /** Nothing to save here: every change was written when it happened. */
