@@ -10,5 +10,5 @@ import { NodeFileAccess } from '../platform/nodeFileAccess';
  */
 export function startApp(context: vscode.ExtensionContext, shell: ShellParts): Container {
   const files = new NodeFileAccess();
-  return new Container(context, shell, files, (store, log, globalState) => seedDemoData(store, log, files, process.env.CERT_STUDY_DEMO_SEED, globalState));
+  return new Container(context, shell, files, (store, log, globalState) => seedDemoData(store, log, files, shell.host.demoSeedPath(), globalState));
 }

@@ -199,8 +199,8 @@ export class Container implements vscode.Disposable {
     this.statusRecord = new StatusRecordWriter(globalState, this.store, () => this.service.catalog(), now, shell.refreshCountdown);
     const rowRecord = new RowRecordWriter(globalState, this.tree, shell.rowRecordKey, (err) => this.log.warn(`row record: ${String(err)}`));
     void shell.treeHandoff.then((handoff) => handoff && logRowHandoff(this.log, handoff));
-    // Once the view's rows are the app's, hours and all (from the record or not).
-    void Promise.all([shell.treeHandoff, this.tree.completeRows()]).then(() => logProbe(this.log, shell.host.probe, 'after the first view'));
+    // Once the view's rows are the app's, hours and all (from the record or not); benchmarks only.
+    if (shell.host.probe) void Promise.all([shell.treeHandoff, this.tree.completeRows()]).then(() => logProbe(this.log, shell.host.probe, 'after the first view'));
     this.disposables.push(
       this.statusRecord,
       this.statusRecord.keepCurrent(this.ready),

@@ -20,6 +20,8 @@ export interface BundleLoader {
   /** The benchmarks' figures from inside the host (Node only, CERT_STUDY_HOST_PROBE; src/shell/hostProbe.ts). */
   readonly probe?: HostProbe;
   loadBundle<N extends keyof LazyBundles>(name: N): Promise<LazyBundles[N]>;
+  /** The demo seed file named for this window, if any (`npm start -- --demo`, the tests). */
+  demoSeedPath(): string | undefined;
 }
 
 /** The benchmarks' view from inside the extension host (src/shell/hostProbe.ts). */

@@ -40,4 +40,3 @@ export async function seedDemoData(store: StudyStore, log: Log, files: FileAcces
   log.info(`demo data seeded from ${file}: ${seed.certifications.length} certifications, ${seed.sessions.length} sessions`);
   return true;
 }
-

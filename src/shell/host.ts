@@ -20,6 +20,4 @@ export interface ShellHost extends BundleLoader {
   loadBundle<N extends BundleName>(name: N): Promise<Bundles[N]>;
   /** The bundles loaded so far in this window, in the order they were loaded. */
   loadedBundles(): readonly BundleName[];
-  /** The demo seed file named for this window, if any; asked after activate() returned (in the browser it reads a setting, which activation need not pay for). */
-  demoSeedPath(): string | undefined;
 }

@@ -2,6 +2,7 @@
 import vscode = require('vscode');
 import { sameRows, type RecordRow } from '../core/tree/rowRecord';
 import type { RowHandoff } from '../app/shellParts';
+import { treeItemOf } from '../platform/treeItem';
 
 /** The app's tree provider, as the shell sees it: VS Code's calls, and its top rows once complete. */
 export interface AppTree extends vscode.TreeDataProvider<string> {
@@ -71,7 +72,7 @@ export class LazyTreeProvider implements vscode.TreeDataProvider<string>, vscode
 
   getTreeItem(id: string): vscode.TreeItem | Thenable<vscode.TreeItem> {
     const row = this.recorded?.get(id);
-    if (row) return itemOf(row);
+    if (row) return treeItemOf(row);
     // VS Code asks for items only after getChildren returned them, so the app is loaded by then.
     return this.target ? this.target.getTreeItem(id) : new vscode.TreeItem(id);
   }
@@ -121,21 +122,3 @@ export class LazyTreeProvider implements vscode.TreeDataProvider<string>, vscode
 
 /** How long after drawing the record's rows the app starts loading (see getChildren). */
 const APP_LOAD_DELAY_MS = 100;
-
-const COLLAPSIBLE: Record<RecordRow['collapsible'], vscode.TreeItemCollapsibleState> = {
-  none: vscode.TreeItemCollapsibleState.None,
-  collapsed: vscode.TreeItemCollapsibleState.Collapsed,
-  expanded: vscode.TreeItemCollapsibleState.Expanded,
-};
-
-/** The same TreeItem the app makes of the row (features/certifications/certificationTree.ts), but the tooltip. */
-function itemOf(row: RecordRow): vscode.TreeItem {
-  const item = new vscode.TreeItem(row.label, COLLAPSIBLE[row.collapsible]);
-  item.id = row.id;
-  item.description = row.description;
-  item.iconPath = new vscode.ThemeIcon(row.icon.id, row.icon.color ? new vscode.ThemeColor(row.icon.color) : undefined);
-  item.contextValue = row.contextValue;
-  item.accessibilityInformation = { label: row.accessibilityLabel };
-  if (row.command) item.command = { command: row.command.id, title: row.command.title, arguments: [row.command.argument] };
-  return item;
-}

@@ -30,7 +30,8 @@ export function webHost(extensionUri: vscode.Uri): ShellHost {
     },
     loadedBundles: () => loaded,
     // Demo data (tests, demos) is named by a hidden setting here: the worker has no environment.
-    // User settings only, as src/app/app.web.ts reads it: a folder's settings cannot ask for it.
+    // `certStudy.testing.demoSeedPath`, hidden (not in package.json), from user settings only: a
+    // folder's own settings (an untrusted one's included) cannot import data. The app reads it here too.
     demoSeedPath: () => {
       const value = vscode.workspace.getConfiguration('certStudy').inspect<unknown>('testing.demoSeedPath')?.globalValue;
       return typeof value === 'string' && value ? value : undefined;

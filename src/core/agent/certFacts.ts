@@ -1,4 +1,5 @@
 import { expiresOn } from '../certifications/certifications';
+import { toOffsetInstant } from '../time/clock';
 import { progressByCertification, progressOf } from '../certifications/progress';
 import { formatRange } from '../catalog/facts';
 import { formatPercent, roundPercent } from '../catalog/percent';
@@ -131,13 +132,12 @@ export function leastStudiedDomain(f: CertFacts): { id: string; name: string; mi
 
 /** `08:00` on the local wall clock. */
 export function clockText(date: Date): string {
-  return `${String(date.getHours()).padStart(2, '0')}:${String(date.getMinutes()).padStart(2, '0')}`;
+  return toOffsetInstant(date).slice(11, 16);
 }
 
 /** `2026-12-06T08:00` on the local wall clock, as Log Study Time takes it. */
 export function localDateTimeText(date: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${clockText(date)}`;
+  return toOffsetInstant(date).slice(0, 16);
 }
 
 /** The morning block now, or the next one: null when it is off. */

@@ -8,12 +8,7 @@ import type { Plan } from '../../core/model/plans';
 import { startStopwatch, ZERO_SPAN, type Span } from '../../core/util/stopwatch';
 import { ROW_SETTING_SECTIONS, type RecordRow } from '../../core/tree/rowRecord';
 import { t } from '../../platform/l10n';
-
-const COLLAPSIBLE: Record<TreeNodeView['collapsible'], vscode.TreeItemCollapsibleState> = {
-  none: vscode.TreeItemCollapsibleState.None,
-  collapsed: vscode.TreeItemCollapsibleState.Collapsed,
-  expanded: vscode.TreeItemCollapsibleState.Expanded,
-};
+import { treeItemOf } from '../../platform/treeItem';
 
 export interface TreeInputs {
   snapshot(): StudySnapshot;
@@ -93,20 +88,7 @@ export class CertificationTreeProvider implements vscode.TreeDataProvider<string
   getTreeItem(id: string): vscode.TreeItem {
     const node = this.tree?.nodes.get(id);
     if (!node) return new vscode.TreeItem(id);
-    const item = new vscode.TreeItem(node.label, COLLAPSIBLE[node.collapsible]);
-    item.id = node.id;
-    item.description = node.description;
-    const tooltip = new vscode.MarkdownString(node.tooltip, true);
-    tooltip.isTrusted = false;
-    tooltip.supportHtml = false;
-    item.tooltip = tooltip;
-    item.iconPath = new vscode.ThemeIcon(node.icon.id, node.icon.color ? new vscode.ThemeColor(node.icon.color) : undefined);
-    item.contextValue = node.contextValue;
-    item.accessibilityInformation = { label: node.accessibilityLabel };
-    if (node.command) {
-      item.command = { command: node.command.id, title: node.command.title, arguments: [node.command.argument] };
-    }
-    return item;
+    return treeItemOf(node, node.tooltip);
   }
 
   async getChildren(id?: string): Promise<string[]> {
