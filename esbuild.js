@@ -6,16 +6,23 @@ const args = new Set(process.argv.slice(2));
 const production = args.has('--production');
 const watch = args.has('--watch');
 const tests = args.has('--tests');
+// --maps: the production build as shipped, plus linked source maps beside the bundles (.vscodeignore
+// leaves them out of the .vsix), so that scripts/bench/hostBlocks.mjs can name the source of a
+// profile's minified frames.
+const sourcemap = !production || args.has('--maps');
+// --outdir=<folder>: the extension's bundles go there instead of dist/ (scripts/bench-blocks.mjs
+// builds a copy of its own, out of reach of other builds running meanwhile).
+const distDir = [...args].find((a) => a.startsWith('--outdir='))?.slice('--outdir='.length) || 'dist';
 
 /** Node extension host bundles: CommonJS, `vscode` provided by VS Code. */
 const nodeBundle = {
-  outdir: 'dist',
+  outdir: distDir,
   bundle: true,
   platform: 'node',
   target: 'node20',
   format: 'cjs',
   minify: production,
-  sourcemap: !production,
+  sourcemap,
   sourcesContent: false,
   metafile: true,
   logLevel: 'warning',
@@ -26,11 +33,13 @@ const builds = [
   // The startup path: what VS Code loads at activation. It must stay tiny (docs/architecture.md,
   // "Loading"); it loads ./app.js at run time, on first use, so app.js is external here.
   // The shell's host (src/shell/nodeHost.ts) loads ./app.js, ./team.js and ./calendar.js, each on first use.
-  { ...nodeBundle, entryPoints: { extension: 'src/extension.ts' }, external: ['vscode', './app.js', './team.js', './calendar.js'] },
+  { ...nodeBundle, entryPoints: { extension: 'src/extension.ts' }, external: ['vscode', './app.js', './team.js', './calendar.js', './hostProfile.js'] },
+  // The benchmarks' CPU profile of the extension host (CERT_STUDY_HOST_PROFILE), loaded by the shell only when asked; not shipped.
+  { ...nodeBundle, entryPoints: { hostProfile: 'src/shell/hostProfile.ts' } },
   // Everything else, loaded on first use.
   { ...nodeBundle, entryPoints: { app: 'src/app/app.ts' }, external: ['vscode'] },
   // Export for Team, backup and restore, the team report's host: loaded when one of those commands runs.
-  { ...nodeBundle, entryPoints: { team: 'src/features/team/teamCommands.ts' }, external: ['vscode'] },
+  { ...nodeBundle, entryPoints: { team: 'src/features/team/teamEntry.ts' }, external: ['vscode'] },
   // The calendar writer (ical-generator and the time-zone data): loaded when Export Calendar runs.
   { ...nodeBundle, entryPoints: { calendar: 'src/core/calendar/ics.ts' } },
   // The team lead's command line (bin cert-study-team): plain Node, no vscode anywhere in it.
@@ -38,13 +47,13 @@ const builds = [
   // The team report's page: a browser script of its own, in a folder of its own (the panel's only script root).
   {
     entryPoints: { 'team-report/page': 'src/webviews/teamReport/main.ts' },
-    outdir: 'dist',
+    outdir: distDir,
     bundle: true,
     platform: 'browser',
     target: 'es2022',
     format: 'iife',
     minify: production,
-    sourcemap: !production,
+    sourcemap,
     sourcesContent: false,
     metafile: true,
     logLevel: 'warning',
@@ -52,13 +61,13 @@ const builds = [
   // The dashboard's page with Chart.js: loaded by the dashboard panel's webview only.
   {
     entryPoints: { webview: 'src/webviews/dashboard/main.ts' },
-    outdir: 'dist',
+    outdir: distDir,
     bundle: true,
     platform: 'browser',
     target: 'es2022',
     format: 'iife',
     minify: production,
-    sourcemap: !production,
+    sourcemap,
     sourcesContent: false,
     metafile: true,
     logLevel: 'warning',
@@ -71,14 +80,14 @@ const builds = [
  * evaluates app.js, team.js and calendar.js on first use, as the Node shell requires them.
  */
 const webBundle = {
-  outdir: 'dist/web',
+  outdir: `${distDir}/web`,
   bundle: true,
   platform: 'browser',
   target: 'es2022',
   format: 'cjs',
   external: ['vscode'],
   minify: production,
-  sourcemap: !production,
+  sourcemap,
   sourcesContent: false,
   metafile: true,
   logLevel: 'warning',
@@ -86,7 +95,7 @@ const webBundle = {
 builds.push(
   { ...webBundle, entryPoints: { extension: 'src/extension.web.ts' } },
   { ...webBundle, entryPoints: { app: 'src/app/app.web.ts' } },
-  { ...webBundle, entryPoints: { team: 'src/features/team/teamCommands.ts' } },
+  { ...webBundle, entryPoints: { team: 'src/features/team/teamEntry.ts' } },
   { ...webBundle, entryPoints: { calendar: 'src/core/calendar/ics.ts' } },
 );
 
@@ -155,7 +164,7 @@ async function main() {
     .filter(([file]) => file.endsWith('.js'))
     .map(([file, out]) => `${file} ${(out.bytes / 1024).toFixed(1)} KB`);
   console.log(`built ${sizes.join(', ')}${production ? ' (minified)' : ''}`);
-  writeTeamJsonSchema();
+  if (distDir === 'dist') writeTeamJsonSchema();
 }
 
 /**

@@ -60,3 +60,9 @@ console.log('\n== dashboard: figures, page bundle, command to charts drawn ==');
   const r = spawnSync(process.execPath, [join(root, 'scripts/bench-dashboard.mjs')], { cwd: root, stdio: 'inherit' });
   if (r.status !== 0) console.log(`dashboard bench exited with ${r.status}`);
 }
+
+console.log('\n== blocks of ours over one frame in the extension host (code-server, ten years of data) ==');
+{
+  const r = spawnSync(process.execPath, [join(root, 'scripts/bench-blocks.mjs')], { cwd: root, stdio: 'inherit' });
+  if (r.status !== 0) console.log(`blocks bench exited with ${r.status}`);
+}

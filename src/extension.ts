@@ -2,6 +2,7 @@
 import vscode = require('vscode');
 import { activateShell, type CertStudyApi } from './shell/activateShell';
 import { nodeHost } from './shell/nodeHost';
+import { endHostProbe } from './shell/hostProbe';
 
 export type { CertStudyApi } from './shell/activateShell';
 
@@ -13,5 +14,7 @@ export function activate(context: vscode.ExtensionContext): CertStudyApi {
   return activateShell(context, nodeHost(vscode.Uri.joinPath(context.globalStorageUri, 'code-cache').fsPath));
 }
 
-/** Nothing to save here: every change was written when it happened. */
-export function deactivate(): void {}
+/** Nothing to save here: every change was written when it happened. The benchmarks' probe (if on) ends its last step. */
+export function deactivate(): void {
+  endHostProbe();
+}

@@ -13,9 +13,10 @@ export interface CommandHandlers {
  * One entry point for every command (the shell registered the ids at activation and calls in
  * here with the command's name): each waits for the stored state to load, finds its handler in
  * the bundle the command table names, and any error is logged and shown once with "Show Log"
- * instead of disappearing into the console.
+ * instead of disappearing into the console. `afterEach` runs when a command is done (the
+ * benchmarks' probe ends a step there).
  */
-export function commandRunner(handlers: CommandHandlers, ready: Promise<unknown>, log: Log): (name: CommandName, arg: unknown) => Promise<unknown> {
+export function commandRunner(handlers: CommandHandlers, ready: Promise<unknown>, log: Log, afterEach?: (name: CommandName) => void): (name: CommandName, arg: unknown) => Promise<unknown> {
   return async (name, arg) => {
     const { id, bundle } = COMMANDS[name];
     try {
@@ -25,6 +26,8 @@ export function commandRunner(handlers: CommandHandlers, ready: Promise<unknown>
     } catch (err) {
       void log.showError(id, err);
       return undefined;
+    } finally {
+      afterEach?.(name);
     }
   };
 }

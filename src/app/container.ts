@@ -12,6 +12,7 @@ import {
 import type { CommandName, CommandsIn } from './commandTable';
 import { commandRunner, type CommandHandler } from './commandRunner';
 import { loadStoredData, logAppLoaded, logFirstRows, logProbe, logRowHandoff } from './loadStoredData';
+import type { ModuleStep } from '../core/util/moduleSteps';
 import type { ShellParts } from './shellParts';
 import { config } from '../platform/config';
 import { Log } from '../platform/log';
@@ -100,11 +101,13 @@ export class Container implements vscode.Disposable {
     private readonly files: FileAccess,
     /** Imports `npm start -- --demo`'s data (Node only). */
     private readonly seedDemoData: (store: StudyStore, log: Log, globalState: KeyValueStorage) => Promise<unknown> = () => Promise.resolve(),
+    /** How long each part of the app's modules took to run (./moduleSteps.ts), for the log. */
+    moduleSteps: readonly ModuleStep[] = [],
   ) {
     configureHostPaths(context.globalStorageUri);
     const { activationStart, now } = shell;
     this.disposables.push(this.log);
-    logAppLoaded(this.log, shell);
+    logAppLoaded(this.log, shell, moduleSteps);
     // One queue for every write to globalState: the store's, Settings Sync's and the status
     // record's (see core/store/serialStorage.ts: concurrent writes lost a certification).
     const globalState = serialStorageFor(context.globalState);
@@ -193,7 +196,7 @@ export class Container implements vscode.Disposable {
     this.tree.firstItemsShown = (count, build) => logFirstRows(this.log, activationStart, count, build);
     this.disposables.push(this.tree);
 
-    this.runCommand = commandRunner({ app: this.appCommandHandlers(), team: () => loadTeamHandlers(this.teamParts()) }, this.ready, this.log);
+    this.runCommand = commandRunner({ app: this.appCommandHandlers(), team: () => loadTeamHandlers(this.teamParts()) }, this.ready, this.log, (name) => logProbe(this.log, shell.host.probe, `after the command ${name}`));
     this.practiceReminders = new PracticeReminders(this.store, () => this.practice.catalog(), now, (arg) => this.runCommand('recordPracticeExam', arg), this.log);
 
     this.statusRecord = new StatusRecordWriter(globalState, this.store, () => this.service.catalog(), now, shell.refreshCountdown);
@@ -260,7 +263,7 @@ export class Container implements vscode.Disposable {
 
   /** What the team code (dist/team.js, loaded on first use) works on. */
   private teamParts(): TeamParts {
-    return { context: this.context, store: this.store, catalog: () => this.service.catalog(), now: this.shell.now, log: this.log, files: this.files, loadTeam: () => this.shell.host.loadBundle('team') };
+    return { context: this.context, store: this.store, catalog: () => this.service.catalog(), now: this.shell.now, log: this.log, files: this.files, loadTeam: () => this.shell.host.loadBundle('team').then((entry) => entry.loadTeamCommands()) };
   }
 
   /** What the plan, cost and calendar commands work on (src/features/plans/planCommands.ts). */

@@ -2,6 +2,7 @@ import type { StoreProblem } from '../core/store/ports';
 import type { StudyStore } from '../core/store/studyStore';
 import type { Span } from '../core/util/stopwatch';
 import type { Log } from '../platform/log';
+import type { ModuleStep } from '../core/util/moduleSteps';
 import type { HostProbe, RowHandoff, ShellParts } from './shellParts';
 import { t } from '../platform/l10n';
 
@@ -50,9 +51,13 @@ function logTimings(store: StudyStore, log: Log): void {
 }
 
 /** The startup figures the benchmarks (docs/performance.md) read from the log: activate(), then loading dist/app.js. */
-export function logAppLoaded(log: Log, shell: Pick<ShellParts, 'activateMs' | 'appLoadMs' | 'activationStart'>): void {
+export function logAppLoaded(log: Log, shell: Pick<ShellParts, 'activateMs' | 'appLoadMs' | 'activationStart'>, moduleSteps: readonly ModuleStep[]): void {
   log.info(`activate took ${shell.activateMs.toFixed(2)} ms`);
   log.info(`app loaded in ${shell.appLoadMs.toFixed(1)} ms, ${(performance.now() - shell.activationStart).toFixed(1)} ms after activation`);
+  if (moduleSteps.length === 0) return;
+  const longest = moduleSteps.reduce((a, b) => (b.ms > a.ms ? b : a));
+  const total = moduleSteps.reduce((sum, step) => sum + step.ms, 0);
+  log.info(`app modules run in ${moduleSteps.length} steps, ${total.toFixed(1)} ms in all, longest ${longest.ms.toFixed(1)} ms (${longest.name})`);
 }
 
 /** When the view's first rows (without hours yet) were handed to VS Code, and what building them cost. */
@@ -61,9 +66,10 @@ export function logFirstRows(log: Log, activationStart: number, count: number, b
   log.info(`tree first items after ${(performance.now() - activationStart).toFixed(1)} ms since activation`);
 }
 
-/** The benchmarks' figures after a step (Node host, CERT_STUDY_HOST_PROBE only): heap added, longest block. */
+/** The end of a step for the benchmarks (Node host only): CERT_STUDY_HOST_PROFILE's CPU profile, CERT_STUDY_HOST_PROBE's heap added and longest block. */
 export function logProbe(log: Log, probe: HostProbe | undefined, step: string): void {
-  if (probe) log.info(`probe ${step}: heap +${probe.heapAddedMb().toFixed(1)} MB since activation (GC forced), longest block ${probe.longestBlockMs().toFixed(1)} ms`);
+  const figures = probe?.endStep(step);
+  if (figures) log.info(`probe ${step}: heap +${figures.heapAddedMb.toFixed(1)} MB since activation (GC forced), longest block ${figures.longestBlockMs.toFixed(1)} ms`);
 }
 
 /** The view's first rows came from the row record: when, and how many the app then drew differently. */

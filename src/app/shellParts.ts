@@ -1,13 +1,13 @@
 import type * as vscode from 'vscode';
 import type * as Ics from '../core/calendar/ics';
-import type * as Team from '../features/team/teamCommands';
+import type * as TeamEntry from '../features/team/teamEntry';
 import type { StatusItem } from '../platform/statusItem';
 import type { ScheduledTimers } from '../platform/timers';
 import type { RowRecordKey } from '../core/tree/rowRecord';
 
 /** The bundles the app loads on first use: dist/team.js and dist/calendar.js (dist/web/ in the browser). */
 export interface LazyBundles {
-  team: typeof Team;
+  team: typeof TeamEntry;
   calendar: typeof Ics;
 }
 
@@ -26,10 +26,20 @@ export interface BundleLoader {
 
 /** The benchmarks' view from inside the extension host (src/shell/hostProbe.ts). */
 export interface HostProbe {
+  /**
+   * At the end of a step (after the first view, the dashboard, a command; the shell's deactivate
+   * ends the last): with CERT_STUDY_HOST_PROFILE, writes the step's CPU profile and starts the
+   * next; with CERT_STUDY_HOST_PROBE, returns the figures (undefined otherwise), taken between the
+   * two so that the forced collection is in no profile.
+   */
+  endStep(step: string): HostFigures | undefined;
+}
+
+export interface HostFigures {
   /** MB of heap added since activation, garbage collected first. */
-  heapAddedMb(): number;
-  /** The longest event-loop block since the last call (or activation), in ms. */
-  longestBlockMs(): number;
+  heapAddedMb: number;
+  /** The longest event-loop block since the last step (or activation), in ms. */
+  longestBlockMs: number;
 }
 
 /** How the view's first rows came to be drawn from the row record, for the log (docs/performance.md reads it). */

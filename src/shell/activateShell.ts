@@ -68,9 +68,9 @@ export function activateShell(context: vscode.ExtensionContext, host: ShellHost)
   let loading: Promise<Container> | undefined;
   function app(): Promise<Container> {
     const loadStart = performance.now();
-    loading ??= host.loadBundle('app').then(({ startApp }) => {
+    loading ??= host.loadBundle('app').then(async ({ startApp }) => {
       const appLoadMs = performance.now() - loadStart;
-      const container = startApp(context, {
+      const container = await startApp(context, {
         host,
         activationStart,
         activateMs,

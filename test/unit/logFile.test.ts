@@ -207,6 +207,25 @@ describe('LogFile (sessions.jsonl)', () => {
     assert.deepEqual(whole.records, sliced.records);
   });
 
+  it('names a broken line deep in a large log and reads every other record, whichever chunk it falls in', async () => {
+    const sessions = Array.from({ length: 1_300 }, (_, i) => {
+      const day = new Date(Date.UTC(2020, 0, 1) + i * 86_400_000).toISOString().slice(0, 10);
+      return sampleSession({ start: `${day}T15:00:00.000Z`, end: `${day}T16:00:00.000Z` });
+    });
+    const lines = sessions.map((x) => JSON.stringify(x));
+    // Line numbers count the header as line 1: record i is on line i + 2.
+    lines[700] = lines[700].slice(0, -5);
+    lines[1_200] = `${lines[1_200]},${lines[1_200]}`;
+    const text = ['{"kind":"cert-study-sessions","v":1}', ...lines].join('\n') + '\n';
+    const parsed = await parseLog(text, SESSIONS_LOG, async () => undefined, 0);
+    assert.deepEqual(
+      parsed.problems.map((p) => p.where),
+      ['sessions.jsonl line 702', 'sessions.jsonl line 1202'],
+    );
+    assert.equal(parsed.records.length, 1_298);
+    assert.ok(!parsed.records.some((r) => r.id === sessions[700].id || r.id === sessions[1_200].id));
+  });
+
   it('caps the problems reported for a garbage file', async () => {
     const log = open();
     writeFileSync(log.path, '{"kind":"cert-study-sessions","v":1}\n' + 'garbage\n'.repeat(500));

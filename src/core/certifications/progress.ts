@@ -1,5 +1,5 @@
 import type { PracticeExam, StudySession } from '../model/logs';
-import { millisBetween } from '../time/clock';
+import { sessionMs } from '../time/sessionTimes';
 import { toMinutes } from '../time/durations';
 
 export interface CertProgress {
@@ -21,7 +21,7 @@ export function progressByCertification(
   const ms = new Map<string, number>();
   const domainMs = new Map<string, Map<string, number>>();
   for (const s of sessions) {
-    const d = millisBetween(s.start, s.end);
+    const d = sessionMs(s);
     ms.set(s.certKey, (ms.get(s.certKey) ?? 0) + d);
     if (s.domainId) {
       const byDomain = domainMs.get(s.certKey) ?? new Map<string, number>();

@@ -1,6 +1,7 @@
 import { addMinutes, parseISO } from 'date-fns';
 import type { PracticeExam, StudySession } from '../model/logs';
-import { millisBetween, toOffsetInstant } from '../time/clock';
+import { toOffsetInstant } from '../time/clock';
+import { sessionMs } from '../time/sessionTimes';
 import { localDayOf } from '../time/localDays';
 import { stableUuid } from '../util/hash';
 import type { PracticeDay, PracticeSeries, SyncSummary, TimeSeries } from './machineRecord';
@@ -59,7 +60,7 @@ const fromGroupKey = (key: string) => JSON.parse(key) as [string, string | null]
 function msByCertDomainDay(sessions: readonly StudySession[]): Map<string, Map<string, number>> {
   const byGroup = new Map<string, Map<string, number>>();
   for (const s of sessions) {
-    const ms = millisBetween(s.start, s.end);
+    const ms = sessionMs(s);
     if (ms <= 0) continue;
     const group = groupKey(s.certKey, s.domainId);
     const days = byGroup.get(group) ?? new Map<string, number>();

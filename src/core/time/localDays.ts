@@ -15,16 +15,52 @@ const DAY_MS = 86_400_000;
 
 /** The UTC midnight of a calendar day, in ms (any year 0000-9999; NaN when `day` is not a date). */
 function utcMidnight(day: IsoDate): number {
-  const [y, m, d] = day.split('-').map(Number);
-  const date = new Date(0);
+  // The usual shape first, without a Date and a split per call (the dashboard counts ten years day by day).
+  const y = digits(day, 0, 4);
+  if (y >= 100 && day.length === 10 && day.charCodeAt(4) === DASH && day.charCodeAt(7) === DASH) {
+    const m = digits(day, 5, 2);
+    const d = digits(day, 8, 2);
+    if (m >= 0 && d >= 0) return Date.UTC(y, m - 1, d);
+  }
+  const [year, month, date] = day.split('-').map(Number);
+  const at = new Date(0);
   // setUTCFullYear, not Date.UTC: Date.UTC reads the years 0-99 as 1900-1999.
-  date.setUTCFullYear(y, m - 1, d);
-  return date.getTime();
+  at.setUTCFullYear(year, month - 1, date);
+  return at.getTime();
 }
+
+const DASH = 45;
+
+/** The number written in `length` ASCII digits from `start`, or -1 when one is not a digit. */
+function digits(s: string, start: number, length: number): number {
+  let n = 0;
+  for (let i = start; i < start + length; i++) {
+    const c = s.charCodeAt(i) - 48;
+    if (!(c >= 0 && c <= 9)) return -1;
+    n = n * 10 + c;
+  }
+  return n;
+}
+
+/** 0000-01-01 and 9999-12-31 as days since 1970-01-01: the years toISOString writes with four digits. */
+const FIRST_DAY = -719_528;
+const LAST_DAY = 2_932_896;
 
 /** The calendar day of a UTC midnight; throws a RangeError for NaN, as Date.toISOString does. */
 function dayOfUtc(ms: number): IsoDate {
-  return new Date(ms).toISOString().slice(0, 10);
+  // A Date truncates its time value towards zero (TimeClip): so does this.
+  const n = Math.floor(Math.trunc(ms) / DAY_MS);
+  if (!(n >= FIRST_DAY && n <= LAST_DAY)) return new Date(ms).toISOString().slice(0, 10);
+  // Days to the proleptic Gregorian calendar without a Date (H. Hinnant's civil_from_days).
+  const z = n + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  return `${pad(yoe + era * 400 + (m <= 2 ? 1 : 0), 4)}-${pad(m)}-${pad(d)}`;
 }
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
@@ -60,7 +96,9 @@ export function calendarDaysUntil(date: IsoDate, now: Date): number {
 
 /** 0 for Sunday … 6 for Saturday, as Date.getDay() and WEEKDAYS (core/model/weekdays.ts) count. */
 export function dayOfWeek(day: IsoDate): number {
-  return new Date(utcMidnight(day)).getUTCDay();
+  // 1970-01-01 was a Thursday (4). NaN for a day that is not a date, as getUTCDay gives.
+  const n = Math.floor(utcMidnight(day) / DAY_MS);
+  return (((n + 4) % 7) + 7) % 7;
 }
 
 /** 1 for Monday … 7 for Sunday, as ISO 8601 numbers them. */
@@ -109,4 +147,17 @@ export function startOfLocalDay(date: Date, days = 0): Date {
 /** The local midnight starting the Monday of `date`'s week (ISO weeks: Monday first). */
 export function startOfLocalWeek(date: Date): Date {
   return startOfLocalDay(date, -((date.getDay() + 6) % 7));
+}
+
+/**
+ * A calendar day as a whole number of days since 1970-01-01 (negative before it; NaN when `day`
+ * is not a date): loops over many days (a ten-year streak) count in these, not in strings.
+ */
+export function epochDay(day: IsoDate): number {
+  return Math.round(utcMidnight(day) / DAY_MS);
+}
+
+/** 0 for Sunday … 6 for Saturday of an epoch day, as dayOfWeek counts (1970-01-01 was a Thursday). */
+export function weekdayOfEpochDay(n: number): number {
+  return (((n + 4) % 7) + 7) % 7;
 }

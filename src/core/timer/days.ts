@@ -1,6 +1,7 @@
 import type { IsoDate } from '../model/primitives';
 import type { StudySession } from '../model/logs';
-import { addDays, dayOfWeek, startOfLocalDay, startOfLocalWeek } from '../time/localDays';
+import { epochDay, localDayOf, startOfLocalDay, startOfLocalWeek, weekdayOfEpochDay } from '../time/localDays';
+import { sessionTimes } from '../time/sessionTimes';
 import { blockOn, WEEKDAYS, type BlockSettings, type Weekday } from './blockSchedule';
 
 /**
@@ -13,21 +14,26 @@ export function minutesByLocalDay(sessions: readonly StudySession[]): Map<IsoDat
   for (const s of sessions) {
     const offsetMs = offsetMinutesOf(s.start) * 60_000;
     // Work on the wall clock of the start's offset: "UTC" fields of a shifted Date are local fields.
-    let from = Date.parse(s.start) + offsetMs;
-    const to = Date.parse(s.end) + offsetMs;
+    const { startMs, endMs } = sessionTimes(s);
+    let from = startMs + offsetMs;
+    const to = endMs + offsetMs;
+    // The start's wall-clock day is written in the instant itself; a Date is made only for the
+    // days after it, when a session runs over midnight.
+    let key: IsoDate = localDayOf(s.start);
     while (from < to) {
-      const day = new Date(from);
-      const nextMidnight = Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate() + 1);
+      const nextMidnight = (Math.floor(from / DAY_MS) + 1) * DAY_MS;
       const sliceEnd = Math.min(to, nextMidnight);
-      const key = day.toISOString().slice(0, 10);
       ms.set(key, (ms.get(key) ?? 0) + (sliceEnd - from));
       from = sliceEnd;
+      if (from < to) key = new Date(from).toISOString().slice(0, 10);
     }
   }
   const minutes = new Map<IsoDate, number>();
   for (const [day, m] of ms) minutes.set(day, m / 60_000);
   return minutes;
 }
+
+const DAY_MS = 86_400_000;
 
 /** `-07:00` → -420; `Z` → 0. */
 export function offsetMinutesOf(instant: string): number {
@@ -47,25 +53,34 @@ export interface Streaks {
  * nor is needed for one (studying on it still counts).
  */
 export function streaks(byDay: ReadonlyMap<IsoDate, number>, today: IsoDate, dailyMinimumMinutes: number, restDays: readonly Weekday[]): Streaks {
-  const counts = (day: IsoDate) => (byDay.get(day) ?? 0) >= dailyMinimumMinutes;
-  const isRest = (day: IsoDate) => restDays.includes(WEEKDAYS[dayOfWeek(day)]);
+  // Days as whole numbers (epochDay), not strings: ten years is 3,650 days to walk, twice.
+  const todayN = epochDay(today);
+  const reached = new Set<number>();
+  let earliest = Number.POSITIVE_INFINITY;
+  for (const [day, minutes] of byDay) {
+    const n = epochDay(day);
+    if (n < earliest) earliest = n;
+    if (minutes >= dailyMinimumMinutes) reached.add(n);
+  }
+  // A day without study reaches a minimum of 0.
+  const emptyDayCounts = 0 >= dailyMinimumMinutes;
+  const counts = (n: number) => reached.has(n) || emptyDayCounts;
+  const restWeekdays = new Set(restDays.map((d) => WEEKDAYS.indexOf(d)));
+  const isRest = (n: number) => restWeekdays.has(weekdayOfEpochDay(n));
 
   let current = 0;
-  let day = counts(today) ? today : addDays(today, -1);
-  const earliest = [...byDay.keys()].sort()[0] ?? today;
-  while (day >= earliest) {
-    if (counts(day)) current++;
-    else if (!isRest(day)) break;
-    day = addDays(day, -1);
+  const from = byDay.size ? earliest : todayN;
+  for (let n = counts(todayN) ? todayN : todayN - 1; n >= from; n--) {
+    if (counts(n)) current++;
+    else if (!isRest(n)) break;
   }
 
   let best = 0;
   let run = 0;
-  const days = [...byDay.keys()].sort();
-  if (days.length) {
-    for (let d = days[0]; d <= today; d = addDays(d, 1)) {
-      if (counts(d)) best = Math.max(best, ++run);
-      else if (!isRest(d)) run = 0;
+  if (byDay.size) {
+    for (let n = earliest; n <= todayN; n++) {
+      if (counts(n)) best = Math.max(best, ++run);
+      else if (!isRest(n)) run = 0;
     }
   }
   return { current, best: Math.max(best, current) };
@@ -84,19 +99,29 @@ export interface BlocksThisWeek {
  */
 export function morningBlocksThisWeek(sessions: readonly StudySession[], settings: BlockSettings, now: Date, dailyMinimumMinutes: number): BlocksThisWeek {
   const monday = startOfLocalWeek(now);
-  let scheduled = 0;
-  let kept = 0;
+  const blocks: { start: number; end: number }[] = [];
   for (let i = 0; i < 7; i++) {
     const block = blockOn(startOfLocalDay(monday, i), settings);
-    if (!block || block.start > now) continue;
-    scheduled++;
-    const needed = Math.min(dailyMinimumMinutes, (block.end.getTime() - block.start.getTime()) / 60_000) * 60_000;
+    if (block && block.start <= now) blocks.push({ start: block.start.getTime(), end: block.end.getTime() });
+  }
+  if (blocks.length === 0) return { scheduled: 0, kept: 0 };
+  // Only sessions that overlap the blocks' span can be inside one: each is read once, not once a block.
+  const spanStart = Math.min(...blocks.map((b) => b.start));
+  const spanEnd = Math.max(...blocks.map((b) => b.end));
+  const near: { start: number; end: number }[] = [];
+  for (const s of sessions) {
+    const { startMs, endMs } = sessionTimes(s);
+    if (startMs < spanEnd && endMs > spanStart) near.push({ start: startMs, end: endMs });
+  }
+  let kept = 0;
+  for (const block of blocks) {
+    const needed = Math.min(dailyMinimumMinutes, (block.end - block.start) / 60_000) * 60_000;
     let inside = 0;
-    for (const s of sessions) {
-      const overlap = Math.min(Date.parse(s.end), block.end.getTime()) - Math.max(Date.parse(s.start), block.start.getTime());
+    for (const s of near) {
+      const overlap = Math.min(s.end, block.end) - Math.max(s.start, block.start);
       if (overlap > 0) inside += overlap;
     }
     if (inside >= needed) kept++;
   }
-  return { scheduled, kept };
+  return { scheduled: blocks.length, kept };
 }

@@ -32,6 +32,8 @@ export interface TreeInputs {
  */
 export class CertificationTreeProvider implements vscode.TreeDataProvider<string>, vscode.Disposable {
   private tree: CertTree | null = null;
+  /** A change asked for a rebuild that has not run yet. */
+  private stale = false;
   private readonly changed = new vscode.EventEmitter<string | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   private readonly rowsUpdated = new vscode.EventEmitter<void>();
@@ -62,9 +64,22 @@ export class CertificationTreeProvider implements vscode.TreeDataProvider<string
     );
   }
 
-  /** Rebuilds the model and refreshes only the root rows whose subtree changed. */
+  /**
+   * Marks the rows out of date; they are rebuilt once, on the next turn of the event loop, however
+   * many changes asked in between (one command fires the store's change, the timer's and the
+   * status record's: three rebuilds of ten years' rows in one block before). Anything that reads
+   * a row before then (VS Code, a command, a test) gets it rebuilt at once.
+   */
   refresh(): void {
-    if (!this.tree) return; // Nothing built yet: the first getChildren or completeRows builds it.
+    if (!this.tree || this.stale) return; // Nothing built yet: the first getChildren or completeRows builds it.
+    this.stale = true;
+    setTimeout(() => this.rebuild(), 0);
+  }
+
+  /** Rebuilds the model if out of date and refreshes only the root rows whose subtree changed. */
+  private rebuild(): void {
+    if (!this.tree || !this.stale) return;
+    this.stale = false;
     const next = this.build();
     const changed = changedRoots(this.tree, next);
     this.tree = next;
@@ -73,44 +88,51 @@ export class CertificationTreeProvider implements vscode.TreeDataProvider<string
     if (this.inputs.snapshot().logsLoaded) this.rowsUpdated.fire();
   }
 
+  /** The current rows: rebuilt first when a change is waiting for its turn. */
+  private current(): CertTree | null {
+    if (this.stale) this.rebuild();
+    return this.tree;
+  }
+
   /** The top rows with their hours, built once the logs have loaded (the shell's row record is made of them). */
   async completeRows(): Promise<RecordRow[]> {
     await this.complete;
-    this.tree ??= this.build();
+    this.tree = this.current() ?? this.build();
     const tree = this.tree;
     return tree.rootIds.map((id) => tree.nodes.get(id)).filter((node): node is TreeNodeView => node !== undefined);
   }
 
   node(id: string): TreeNodeView | undefined {
-    return this.tree?.nodes.get(id);
+    return this.current()?.nodes.get(id);
   }
 
   getTreeItem(id: string): vscode.TreeItem {
-    const node = this.tree?.nodes.get(id);
+    const node = this.current()?.nodes.get(id);
     if (!node) return new vscode.TreeItem(id);
     return treeItemOf(node, node.tooltip);
   }
 
   async getChildren(id?: string): Promise<string[]> {
-    if (!this.tree) {
+    let tree = this.current();
+    if (!tree) {
       await this.ready;
       const buildTime = startStopwatch();
-      this.tree ??= this.build();
+      tree = this.current() ?? (this.tree = this.build());
       this.firstBuild = buildTime();
     }
     if (id === undefined) {
-      const roots = this.tree.rootIds;
+      const roots = tree.rootIds;
       if (roots.length && this.firstItemsShown) {
         this.firstItemsShown(roots.length, this.firstBuild);
         this.firstItemsShown = undefined;
       }
       return roots;
     }
-    return this.tree.nodes.get(id)?.childIds ?? [];
+    return tree.nodes.get(id)?.childIds ?? [];
   }
 
   getParent(id: string): string | undefined {
-    return this.tree?.nodes.get(id)?.parentId ?? undefined;
+    return this.current()?.nodes.get(id)?.parentId ?? undefined;
   }
 
   dispose(): void {

@@ -31,8 +31,8 @@ import { t } from '../../platform/l10n';
 
 /**
  * The team commands: Export for Team, Edit Profile, Back Up All Data, Restore from Backup and
- * Open Team Report. This file is the entry of dist/team.js, a bundle of its own that app.js
- * loads the first time one of these commands runs (src/app/teamBundle.ts), so neither the
+ * Open Team Report. They are in dist/team.js (entry ./teamEntry.ts), a bundle of its own that
+ * app.js loads the first time one of these commands runs (src/app/teamBundle.ts), so neither the
  * format's schemas nor the report cost anything until then.
  */
 
