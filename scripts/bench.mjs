@@ -40,6 +40,29 @@ console.log('\n== zod variants: first validation of ten years of sessions in a f
   }
 }
 
+console.log('\n== bundles in plain Node: load, then the longest module step (ms, fresh process each, 5 each; budget 16 per block) ==');
+{
+  const cacheDir = mkdtempSync(join(tmpdir(), 'cert-study-bundles-'));
+  const figure = (values) => {
+    values.sort((a, b) => a - b);
+    return `min ${values[0].toFixed(1)} / median ${values[2].toFixed(1)} / max ${values[4].toFixed(1)}`;
+  };
+  for (const bundle of ['dist/app.js', 'dist/team.js', 'dist/calendar.js']) {
+    for (const cached of [false, true]) {
+      const args = ['--import', 'tsx', 'scripts/bench/bundleLoad.ts', bundle, cacheDir, ...(cached ? [] : ['--no-cache'])];
+      // With the cache: a first run writes it, as the shell does a few seconds after a window's first load.
+      if (cached) run(process.execPath, args);
+      const runs = Array.from({ length: 5 }, () => JSON.parse(run(process.execPath, args)));
+      const steps = runs[0].steps.length;
+      console.log(`  ${bundle.padEnd(17)} ${cached ? 'code cache' : 'no cache  '}  load ${figure(runs.map((r) => r.ms))}` + (steps ? `   longest of ${steps} steps ${figure(runs.map((r) => r.longestStep[1]))}` : ''));
+    }
+  }
+  rmSync(cacheDir, { recursive: true, force: true });
+}
+
+console.log('\n== the Certifications tree in plain Node, ten years (ms; rebuilt after each change and on focus) ==');
+process.stdout.write(run(process.execPath, ['--import', 'tsx', 'scripts/bench/treeRows.ts']));
+
 console.log('\n== activation in a real VS Code (code-server) ==');
 const activation = join(root, 'scripts/bench-activation.mjs');
 if (existsSync(activation)) {
