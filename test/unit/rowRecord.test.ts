@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { Catalog } from '../../src/core/catalog/catalog';
 import type { StudySnapshot } from '../../src/core/store/studyStore';
-import { buildCertTree } from '../../src/core/tree/certTree';
+import { buildCertTree, certTreeSteps } from '../../src/core/tree/certTree';
 import {
   currentRowRecordKey,
   readRowRecord,
@@ -144,5 +144,22 @@ describe('row record writer', () => {
     await settle();
     assert.equal(storage.writes, 3, 'a new day rewrites it, so the next window can draw it');
     assert.ok(readRowRecord(storage.get(ROW_RECORD_KEY), { ...key, day }));
+  });
+});
+
+describe('the tree built a part at a time (certTreeSteps)', () => {
+  it('pauses after the logs are walked and after each certification, and builds exactly the tree built in one go', () => {
+    const snapshot = tenYears();
+    const input = { snapshot, catalog, now, sortBy: 'examDate' as const, t, week: { block: { enabled: true, start: '08:00', durationMinutes: 60, days: ['mon', 'tue', 'wed', 'thu', 'fri'] as const }, dailyMinimumMinutes: 20, restDays: [] } };
+    const steps = certTreeSteps(input);
+    let pauses = 0;
+    let step = steps.next();
+    while (!step.done) {
+      pauses++;
+      step = steps.next();
+    }
+    // One pause after the logs' walk, one after each of the ten certifications.
+    assert.equal(pauses, 1 + snapshot.certifications.length);
+    assert.deepEqual(step.value, buildCertTree(input));
   });
 });

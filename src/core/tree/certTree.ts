@@ -63,11 +63,8 @@ function daysPhrase(days: number, t: Localize, future: string, today: string, pa
   return days > 0 ? t(future, days) : t(past, -days);
 }
 
-/**
- * Builds the whole Certifications tree from a snapshot. Ids come from domain identity
- * (`cert:<key>`, `cert:<key>/domains/<id>`), never counters, so VS Code keeps expansion state.
- */
-export function buildCertTree(input: {
+/** What the tree is built from. */
+export interface CertTreeInput {
   snapshot: StudySnapshot;
   catalog: Catalog;
   now: Date;
@@ -81,17 +78,39 @@ export function buildCertTree(input: {
   timer?: { certKey: string; paused: boolean } | null;
   /** Certification plans: a row each, after the week row and before the certifications. */
   plans?: readonly Plan[];
-}): CertTree {
+}
+
+/**
+ * Builds the whole Certifications tree from a snapshot. Ids come from domain identity
+ * (`cert:<key>`, `cert:<key>/domains/<id>`), never counters, so VS Code keeps expansion state.
+ */
+export function buildCertTree(input: CertTreeInput): CertTree {
+  const steps = certTreeSteps(input);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * The same build a part at a time: it pauses (yields) after each part that walks the logs or one
+ * certification's rows, so a caller can give the host a turn in between; at ten years a whole
+ * build was 20-45 ms in the extension host (docs/performance.md, "Blocks over a frame").
+ * buildCertTree runs it straight through: one build, two ways to run it.
+ */
+export function* certTreeSteps(input: CertTreeInput): Generator<void, CertTree, void> {
   const { snapshot, catalog, now, t } = input;
   const progress = progressByCertification(snapshot.sessions, snapshot.practiceExams);
   const firstSession = firstSessionDays(snapshot.sessions);
   const practice = { settings: input.practice ?? DEFAULT_PRACTICE_SETTINGS, firstSession };
+  yield;
   const nodes = new Map<string, TreeNodeView>();
   const certs = sortCertifications(snapshot.certifications, catalog, input.sortBy, now);
   for (const cert of certs) {
     // The tree shows the status as of today: a pass past its expiry reads "Expired".
     const shown = { ...cert, status: effectiveStatus(cert, catalog.get(cert.key), now) };
     addCertNodes(nodes, shown, catalog, progressOf(progress, cert.key), now, t, snapshot.logsLoaded, practice);
+    yield;
   }
   const rootIds = certs.map((c) => certNodeId(c.key));
   const timerNode = input.timer ? nodes.get(certNodeId(input.timer.certKey)) : undefined;
@@ -108,6 +127,7 @@ export function buildCertTree(input: {
     const planRows = planNodes({ plans: input.plans, certifications: snapshot.certifications, sessions: snapshot.sessions, catalog, now, t });
     for (const node of planRows) nodes.set(node.id, node);
     rootIds.unshift(...planRows.filter((n) => n.parentId === null).map((n) => n.id));
+    yield;
   }
   if (input.week && certs.length > 0 && snapshot.logsLoaded) {
     nodes.set(WEEK_NODE_ID, weekRow(snapshot.sessions, input.week, now, t));

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Catalog } from '../../core/catalog/catalog';
-import { buildCertTree, changedRoots, type CertTree, type TreeNodeView, type TreeSort } from '../../core/tree/certTree';
+import { buildCertTree, certTreeSteps, changedRoots, type CertTree, type CertTreeInput, type TreeNodeView, type TreeSort } from '../../core/tree/certTree';
 import type { StudySnapshot } from '../../core/store/studyStore';
 import type { PracticeSettings } from '../../core/practice/settings';
 import type { WeekSettings } from '../../core/timer/weekRow';
@@ -32,8 +32,13 @@ export interface TreeInputs {
  */
 export class CertificationTreeProvider implements vscode.TreeDataProvider<string>, vscode.Disposable {
   private tree: CertTree | null = null;
-  /** A change asked for a rebuild that has not run yet. */
+  /** A change asked for a rebuild that has not been shown yet. */
   private stale = false;
+  /** Counts rebuilds asked for and shown: a rebuild in steps stops when another overtook it. */
+  private generation = 0;
+  /** The first build, while it runs in steps. */
+  private building: Promise<CertTree> | undefined;
+  private changedWhileBuilding = false;
   private readonly changed = new vscode.EventEmitter<string | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   private readonly rowsUpdated = new vscode.EventEmitter<void>();
@@ -65,40 +70,82 @@ export class CertificationTreeProvider implements vscode.TreeDataProvider<string
   }
 
   /**
-   * Marks the rows out of date; they are rebuilt once, on the next turn of the event loop, however
-   * many changes asked in between (one command fires the store's change, the timer's and the
-   * status record's: three rebuilds of ten years' rows in one block before). Anything that reads
-   * a row before then (VS Code, a command, a test) gets it rebuilt at once.
+   * Marks the rows out of date. They are rebuilt once, a part per turn of the event loop
+   * (core/tree/certTree.ts, certTreeSteps), however many changes ask in between: one command
+   * fires the store's change, the timer's and the status record's, three rebuilds of ten years'
+   * rows in one block before. A change during a rebuild starts it again from the new data.
+   * Anything that reads a row meanwhile (VS Code, a command, a test) gets it rebuilt at once.
    */
   refresh(): void {
-    if (!this.tree || this.stale) return; // Nothing built yet: the first getChildren or completeRows builds it.
+    if (!this.tree) {
+      // Nothing built yet: the first getChildren or completeRows builds it, from data read when
+      // it starts; a change during that first build is picked up once it is done.
+      if (this.building) this.changedWhileBuilding = true;
+      return;
+    }
     this.stale = true;
-    setTimeout(() => this.rebuild(), 0);
+    const generation = ++this.generation;
+    setTimeout(() => void this.rebuildInSteps(generation), 0);
   }
 
-  /** Rebuilds the model if out of date and refreshes only the root rows whose subtree changed. */
-  private rebuild(): void {
-    if (!this.tree || !this.stale) return;
-    this.stale = false;
-    const next = this.build();
-    const changed = changedRoots(this.tree, next);
+  /** The rebuild asked for as `generation`, unless a newer change or a read overtook it. */
+  private async rebuildInSteps(generation: number): Promise<void> {
+    const overtaken = () => generation !== this.generation || !this.stale;
+    if (overtaken()) return;
+    const steps = certTreeSteps(this.input());
+    for (;;) {
+      const step = steps.next();
+      await nextTurn();
+      if (overtaken()) return;
+      // Comparing with the rows shown (changedRoots) is a part of its own.
+      if (step.done) return this.show(step.value);
+    }
+  }
+
+  /** Shows a rebuilt model: only the root rows whose subtree changed are refreshed. */
+  private show(next: CertTree): void {
+    const previous = this.tree;
     this.tree = next;
+    this.stale = false;
+    this.generation++;
+    const changed = changedRoots(previous, next);
     if (changed === 'all') this.changed.fire(undefined);
     else changed.forEach((id) => this.changed.fire(id));
     if (this.inputs.snapshot().logsLoaded) this.rowsUpdated.fire();
   }
 
-  /** The current rows: rebuilt first when a change is waiting for its turn. */
+  /** The current rows: rebuilt at once when a change is waiting for its turn. */
   private current(): CertTree | null {
-    if (this.stale) this.rebuild();
+    if (this.tree && this.stale) this.show(buildCertTree(this.input()));
     return this.tree;
+  }
+
+  /** The current rows, or the first ones, built a part per turn (every caller shares that build). */
+  private async built(): Promise<CertTree> {
+    const current = this.current();
+    if (current) return current;
+    this.building ??= (async () => {
+      const steps = certTreeSteps(this.input());
+      for (;;) {
+        const step = steps.next();
+        if (step.done) return step.value;
+        await nextTurn();
+      }
+    })();
+    const first = await this.building;
+    this.building = undefined;
+    this.tree ??= first;
+    if (this.changedWhileBuilding) {
+      this.changedWhileBuilding = false;
+      this.refresh();
+    }
+    return this.current() ?? first;
   }
 
   /** The top rows with their hours, built once the logs have loaded (the shell's row record is made of them). */
   async completeRows(): Promise<RecordRow[]> {
     await this.complete;
-    this.tree = this.current() ?? this.build();
-    const tree = this.tree;
+    const tree = await this.built();
     return tree.rootIds.map((id) => tree.nodes.get(id)).filter((node): node is TreeNodeView => node !== undefined);
   }
 
@@ -117,7 +164,7 @@ export class CertificationTreeProvider implements vscode.TreeDataProvider<string
     if (!tree) {
       await this.ready;
       const buildTime = startStopwatch();
-      tree = this.current() ?? (this.tree = this.build());
+      tree = await this.built();
       this.firstBuild = buildTime();
     }
     if (id === undefined) {
@@ -140,8 +187,8 @@ export class CertificationTreeProvider implements vscode.TreeDataProvider<string
     this.rowsUpdated.dispose();
   }
 
-  private build(): CertTree {
-    return buildCertTree({
+  private input(): CertTreeInput {
+    return {
       snapshot: this.inputs.snapshot(),
       catalog: this.inputs.catalog(),
       now: this.inputs.now(),
@@ -151,6 +198,9 @@ export class CertificationTreeProvider implements vscode.TreeDataProvider<string
       timer: this.inputs.timer?.(),
       plans: this.inputs.plans?.(),
       t,
-    });
+    };
   }
 }
+
+/** A macrotask boundary in both extension hosts (the web worker has no setImmediate). */
+const nextTurn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
