@@ -10,7 +10,7 @@ import {
   machineIdOfKey,
   machineKeyOf,
   MachineIdSchema,
-  MachineRecordSchema,
+  machineRecordChecks,
   MAX_RECORD_CHARS,
   parseMachineRecord,
   SYNC_RECORD_VERSION,
@@ -20,6 +20,7 @@ import {
 } from './machineRecord';
 import { SHARED_KEYS, stateKeyOfItem, type SharedKey, type SharedState } from './sharedItems';
 import { summarizeLogs, summaryRecords } from './summary';
+import { nextTurn, runInSlices } from '../util/slices';
 
 export interface SyncServiceDeps {
   /** globalState: where the machine records and the ledger live (Settings Sync syncs only `syncedKeys()`). */
@@ -72,16 +73,22 @@ export class SyncService {
   publish(): Promise<PublishOutcome> {
     return this.serialized(async () => {
       const { ledger, problems } = await this.stamp();
+      // A turn for the host between the parts: at ten years, summarising and checking the record
+      // in one go was a block of 30-60 ms in the extension host (docs/performance.md).
+      await nextTurn();
+      const summary = this.ownSummary();
+      await nextTurn();
       const record: MachineRecord = {
         v: SYNC_RECORD_VERSION,
         machineId: this.deps.machineId,
         writtenAt: toOffsetInstant(this.deps.now()),
         shared: { items: sharedEntries(ledger, this.sharedState()) },
-        summary: this.ownSummary(),
+        summary,
       };
       if (sameContent(this.deps.storage.get<unknown>(this.key), record)) return { written: false, problems };
       // Validate before writing, as every store does: a bug must never publish what others cannot read.
-      await this.deps.storage.update(this.key, MachineRecordSchema.parse(record));
+      const { value } = await runInSlices(machineRecordChecks(record));
+      await this.deps.storage.update(this.key, value);
       return { written: true, problems };
     });
   }
