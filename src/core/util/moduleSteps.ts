@@ -1,3 +1,5 @@
+import { nextTurn } from './slices';
+
 /**
  * Runs a bundle's module bodies a part at a time, with a turn of the event loop between parts, so
  * that loading it never blocks the extension host for more than a frame (docs/performance.md,
@@ -15,8 +17,6 @@ export interface ModuleStep {
 
 export type ModuleStepList = readonly (readonly [name: string, load: () => Promise<unknown>])[];
 
-/** A macrotask boundary that works in both extension hosts (the web worker has no setImmediate). */
-const nextTurn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /** Runs every step, each in a turn of its own, and says how long each took. */
 export async function runModuleSteps(steps: ModuleStepList): Promise<ModuleStep[]> {

@@ -6,6 +6,7 @@ import type { PracticeSettings } from '../../core/practice/settings';
 import type { WeekSettings } from '../../core/timer/weekRow';
 import type { Plan } from '../../core/model/plans';
 import { startStopwatch, ZERO_SPAN, type Span } from '../../core/util/stopwatch';
+import { nextTurn } from '../../core/util/slices';
 import { ROW_SETTING_SECTIONS, type RecordRow } from '../../core/tree/rowRecord';
 import { t } from '../../platform/l10n';
 import { treeItemOf } from '../../platform/treeItem';
@@ -201,6 +202,3 @@ export class CertificationTreeProvider implements vscode.TreeDataProvider<string
     };
   }
 }
-
-/** A macrotask boundary in both extension hosts (the web worker has no setImmediate). */
-const nextTurn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
