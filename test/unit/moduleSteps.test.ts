@@ -9,8 +9,8 @@ describe('runModuleSteps', () => {
         'first',
         async () => {
           events.push('first');
-          // Queued by the first step: must run before the second step starts.
-          setTimeout(() => events.push('host task'), 0);
+          // Queued by the first step (as a message from VS Code would be): it must run before the second step starts.
+          setImmediate(() => events.push('host task'));
         },
       ],
       ['second', async () => void events.push('second')],
