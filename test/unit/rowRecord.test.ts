@@ -148,7 +148,7 @@ describe('row record writer', () => {
 });
 
 describe('the tree built a part at a time (certTreeSteps)', () => {
-  it('pauses after the logs are walked and after each certification, and builds exactly the tree built in one go', () => {
+  it('pauses after the logs are walked, after each certification and before the week row, and builds exactly the tree built in one go', () => {
     const snapshot = tenYears();
     const input = { snapshot, catalog, now, sortBy: 'examDate' as const, t, week: { block: { enabled: true, start: '08:00', durationMinutes: 60, days: ['mon', 'tue', 'wed', 'thu', 'fri'] as const }, dailyMinimumMinutes: 20, restDays: [] } };
     const steps = certTreeSteps(input);
@@ -158,8 +158,8 @@ describe('the tree built a part at a time (certTreeSteps)', () => {
       pauses++;
       step = steps.next();
     }
-    // One pause after the logs' walk, one after each of the ten certifications.
-    assert.equal(pauses, 1 + snapshot.certifications.length);
+    // One pause after the logs' walk, one after each of the ten certifications, one before the week row.
+    assert.equal(pauses, 1 + snapshot.certifications.length + 1);
     assert.deepEqual(step.value, buildCertTree(input));
   });
 });

@@ -19,7 +19,7 @@ import {
   type SyncSummary,
 } from './machineRecord';
 import { SHARED_KEYS, stateKeyOfItem, type SharedKey, type SharedState } from './sharedItems';
-import { summarizeLogs, summaryRecords } from './summary';
+import { summaryRecords, summarySteps } from './summary';
 import { nextTurn, runInSlices } from '../util/slices';
 
 export interface SyncServiceDeps {
@@ -76,7 +76,7 @@ export class SyncService {
       // A turn for the host between the parts: at ten years, summarising and checking the record
       // in one go was a block of 30-60 ms in the extension host (docs/performance.md).
       await nextTurn();
-      const summary = this.ownSummary();
+      const summary = await this.ownSummary();
       await nextTurn();
       const record: MachineRecord = {
         v: SYNC_RECORD_VERSION,
@@ -224,7 +224,7 @@ export class SyncService {
    * This machine's summary of its own logs. Until they are loaded the last published summary
    * stands: an empty one would make this machine's hours vanish from the others for a moment.
    */
-  private ownSummary(): SyncSummary {
+  private async ownSummary(): Promise<SyncSummary> {
     const { store, storage } = this.deps;
     if (!store.snapshot().logsLoaded) {
       const previous = storage.get<{ summary?: unknown }>(this.key);
@@ -235,7 +235,7 @@ export class SyncService {
     const practiceExams = store.practiceExams.all();
     const cache = this.summaryCache;
     if (cache && cache.sessions === sessions && cache.practiceExams === practiceExams) return cache.summary;
-    const summary = summarizeLogs(sessions, practiceExams);
+    const { value: summary } = await runInSlices(summarySteps(sessions, practiceExams));
     this.summaryCache = { sessions, practiceExams, summary };
     return summary;
   }

@@ -1,4 +1,5 @@
 import type { StudySession } from '../model/logs';
+import type { IsoDate } from '../model/primitives';
 import type { BlockSettings, Weekday } from './blockSchedule';
 import { formatHours } from '../time/durations';
 import { addDays, localToday, mondayOf } from '../time/localDays';
@@ -18,8 +19,14 @@ export interface WeekSettings {
  * The row above the certifications: this ISO week's hours, the morning blocks kept so far
  * ("4 of 5 morning blocks") and the study streak, all in the engineer's local days.
  */
-export function weekRow(sessions: readonly StudySession[], settings: WeekSettings, now: Date, t: Localize): TreeNodeView {
-  const byDay = minutesByLocalDay(sessions);
+export function weekRow(
+  sessions: readonly StudySession[],
+  settings: WeekSettings,
+  now: Date,
+  t: Localize,
+  /** minutesByLocalDay(sessions), when the caller has it already. */
+  byDay: ReadonlyMap<IsoDate, number> = minutesByLocalDay(sessions),
+): TreeNodeView {
   const today = localToday(now);
   const monday = mondayOf(today);
   let weekMinutes = 0;

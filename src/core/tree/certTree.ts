@@ -16,6 +16,7 @@ import { catalogFactsMarkdown, formatRange } from '../catalog/facts';
 import type { Localize } from '../util/localize';
 import type { TreeNodeView } from '../model/treeNode';
 import { WEEK_NODE_ID, weekRow, type WeekSettings } from '../timer/weekRow';
+import { minutesByLocalDay } from '../timer/days';
 import { practiceNodes } from '../practice/treeRows';
 import type { Plan } from '../model/plans';
 import { planNodes } from '../plans/treeRows';
@@ -130,7 +131,9 @@ export function* certTreeSteps(input: CertTreeInput): Generator<void, CertTree, 
     yield;
   }
   if (input.week && certs.length > 0 && snapshot.logsLoaded) {
-    nodes.set(WEEK_NODE_ID, weekRow(snapshot.sessions, input.week, now, t));
+    const byDay = minutesByLocalDay(snapshot.sessions);
+    yield;
+    nodes.set(WEEK_NODE_ID, weekRow(snapshot.sessions, input.week, now, t, byDay));
     rootIds.unshift(WEEK_NODE_ID);
   }
   return { rootIds, nodes };
