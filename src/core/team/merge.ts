@@ -2,6 +2,7 @@ import { instantMs } from '../time/clock';
 import type { FileProblem } from './problems';
 import { readTeamFile } from './read';
 import type { TeamFile } from './schema';
+import { runSteps, type Steps } from '../util/slices';
 
 /**
  * One file given to the merge, by the name it is reported by (its path or base name): its
@@ -32,6 +33,11 @@ export interface MergeResult {
  * the others still merge.
  */
 export function mergeTeamFiles(inputs: readonly TeamInput[]): MergeResult {
+  return runSteps(mergeSteps(inputs));
+}
+
+/** The same merge a file at a time (core/util/slices.ts): each file's checks are a step. */
+export function* mergeSteps(inputs: readonly TeamInput[]): Steps<MergeResult> {
   const problems: FileProblem[] = [];
   const refused = new Set<string>();
   const superseded: { file: string; by: string }[] = [];
@@ -45,6 +51,7 @@ export function mergeTeamFiles(inputs: readonly TeamInput[]): MergeResult {
     }
     const id = read.value.engineer.id.toLowerCase();
     byEngineer.set(id, [...(byEngineer.get(id) ?? []), { file: input.file, team: read.value }]);
+    yield 'team file';
   }
 
   const engineers: MergedEngineer[] = [];

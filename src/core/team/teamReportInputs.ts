@@ -1,7 +1,8 @@
-import { mergeTeamFiles, type MergeResult, type TeamInput } from './merge';
+import { mergeSteps, type MergeResult, type TeamInput } from './merge';
 import type { FileProblem } from './problems';
 import { buildTeamReport, type TeamReport } from './report';
 import { readRequirementsFile } from './requirements';
+import { runSteps, type Steps } from '../util/slices';
 
 /** Names of team files inside a folder: `*.certstudy.json`, in name order. */
 export function teamFilesIn(names: readonly string[]): string[] {
@@ -21,7 +22,18 @@ export function teamReportFrom(
   nameOf?: (key: string) => string | undefined,
   extraProblems: FileProblem[] = [],
 ): { report: TeamReport; merged: MergeResult } {
-  const merged = mergeTeamFiles(inputs);
+  return runSteps(teamReportSteps(inputs, requirements, today, nameOf, extraProblems));
+}
+
+/** The same report a part at a time (core/util/slices.ts): a file, then the requirements, then the report. */
+export function* teamReportSteps(
+  inputs: readonly TeamInput[],
+  requirements: TeamInput | null,
+  today: string,
+  nameOf?: (key: string) => string | undefined,
+  extraProblems: FileProblem[] = [],
+): Steps<{ report: TeamReport; merged: MergeResult }> {
+  const merged = yield* mergeSteps(inputs);
   const problems = [...extraProblems];
   let reqs = null;
   if (requirements && 'unreadable' in requirements) {
@@ -31,6 +43,7 @@ export function teamReportFrom(
     if (read.ok) reqs = read.value;
     else problems.push(...read.problems);
   }
+  yield 'requirements';
   const report = buildTeamReport(merged, { today, requirements: reqs, fileCount: inputs.length, nameOf, extraProblems: problems });
   const refused = new Set([...report.refusedFiles, ...problems.map((p) => p.file)]);
   return { report: { ...report, refusedFiles: [...refused] }, merged };
