@@ -37,7 +37,7 @@ describe('Settings Sync: this machine publishes its own key, and takes in anothe
     await resetCertifications(container);
   });
   after(async () => {
-    await container.context.globalState.update(OTHER_KEY, undefined);
+    await container.storage.update(OTHER_KEY, undefined);
     await resetCertifications(container);
     await container.sync.pull();
   });
@@ -73,7 +73,10 @@ describe('Settings Sync: this machine publishes its own key, and takes in anothe
       },
       summary: { time: [['aws-mla-c01', null, [[dayFromToday(-1), 45 * 60_000]]]], practice: [] },
     };
-    await container.context.globalState.update(OTHER_KEY, other);
+    // Through the one queue every globalState write takes (core/store/serialStorage.ts): written
+    // straight to globalState while this machine's publish is in flight, the publish's echo of
+    // the whole state can restore the older copy (microsoft/vscode#137132).
+    await container.storage.update(OTHER_KEY, other);
     await container.sync.pull();
 
     const tracked = container.service.tracked().map((c) => c.key);
@@ -94,7 +97,7 @@ describe('Settings Sync: this machine publishes its own key, and takes in anothe
     // A newer edit from the laptop wins.
     const newer = new Date(Date.now() + 1_000).toISOString();
     other.shared.items['certifications:aws-mla-c01'] = { updatedAt: newer, by: OTHER, value: { ...aws, notes: 'newer laptop note' } };
-    await container.context.globalState.update(OTHER_KEY, other);
+    await container.storage.update(OTHER_KEY, other);
     await container.sync.pull();
     assert.strictEqual(container.service.tracked().find((c) => c.key === 'aws-mla-c01')?.notes, 'newer laptop note');
   });
