@@ -242,9 +242,9 @@ export function analyzeHost(hostDir, { budgetMs = 16, top = 5 } = {}) {
   );
   const frameName = frameNamer(index.dist, mapsDir, wrapped);
   const toActivationMs = (/** @type {number} */ us) => (us - index.activation.monotonicUs) / 1000;
-  /** @type {{ step: string, file: string, fromMs: number, toMs: number, blocks: Block[], longest: Block | undefined, ourCpuMs: number, ourSamples: number }[]} */
+  /** @type {{ step: string, file: string, fromMs: number, toMs: number, blocks: Block[], longest: Block | undefined, ourCpuMs: number, ourSamples: number, loopDelayMaxMs: number | undefined }[]} */
   const steps = [];
-  for (const [i, { file, step }] of index.profiles.entries()) {
+  for (const [i, { file, step, loopDelayMaxMs }] of index.profiles.entries()) {
     const profile = loaded[i];
     /** @type {Map<number, ProfileNode>} */
     const byId = new Map(profile.nodes.map((n) => [n.id, n]));
@@ -325,7 +325,7 @@ export function analyzeHost(hostDir, { budgetMs = 16, top = 5 } = {}) {
     }
     close();
     const longest = blocks.reduce((a, b) => (!a || b.ms > a.ms ? b : a), /** @type {Block | undefined} */ (undefined));
-    steps.push({ step, file, fromMs: toActivationMs(profile.startTime), toMs: toActivationMs(profile.endTime), blocks, longest, ourCpuMs: ourCpuUs / 1000, ourSamples });
+    steps.push({ step, file, fromMs: toActivationMs(profile.startTime), toMs: toActivationMs(profile.endTime), blocks, longest, ourCpuMs: ourCpuUs / 1000, ourSamples, loopDelayMaxMs });
   }
   return { index, mapsDir, steps, over: steps.flatMap((s) => s.blocks.filter((b) => b.ms > budgetMs)) };
 }
@@ -367,7 +367,7 @@ export function printHost(/** @type {ReturnType<typeof analyzeHost>} */ host, /*
   console.log(`extension host ${host.index.pid}: bundles ${host.index.dist}, maps ${host.mapsDir}`);
   for (const s of host.steps) {
     console.log(
-      `  ${s.step} (+${s.fromMs.toFixed(0)} to +${s.toMs.toFixed(0)} ms): our longest block ${s.longest ? ms(s.longest.ms) : '—'} (budget ${budgetMs} ms), our CPU ${ms(s.ourCpuMs)}, ${s.blocks.filter((b) => b.ms > budgetMs).length} blocks over budget`,
+      `  ${s.step} (+${s.fromMs.toFixed(0)} to +${s.toMs.toFixed(0)} ms): our longest run of samples ${s.longest ? ms(s.longest.ms) : '—'} (budget ${budgetMs} ms), the event loop's longest block ${s.loopDelayMaxMs === undefined ? '—' : ms(s.loopDelayMaxMs)} (every extension), our CPU ${ms(s.ourCpuMs)}, ${s.blocks.filter((b) => b.ms > budgetMs).length} runs over budget`,
     );
     for (const b of s.blocks.filter((x) => x.ms > budgetMs)) console.log(formatBlock(b, '    '));
   }

@@ -30,8 +30,15 @@ export function startHostProfile(folder: string): HostProfile {
     /** Activation on the profiles' clock (V8's and hrtime's: the monotonic clock, in µs) and on the wall clock. */
     activation: { monotonicUs: Number(process.hrtime.bigint() / 1000n), wallMs: Date.now() },
     samplingIntervalUs: SAMPLING_INTERVAL_US,
-    profiles: [] as { file: string; step: string }[],
+    profiles: [] as { file: string; step: string; loopDelayMaxMs: number }[],
   };
+  // The profile counts samples with our code on the stack as one block even across the turns our
+  // steps give the host (a turn that finds nothing waiting leaves no idle sample). The event
+  // loop's own delay monitor sees the turns: its longest delay in a step is the longest time the
+  // host could not run anything else, ours or another extension's.
+  const { monitorEventLoopDelay } = require('node:perf_hooks') as typeof import('node:perf_hooks');
+  const loopDelay = monitorEventLoopDelay({ resolution: 1 });
+  loopDelay.enable();
   const session = new Session();
   session.connect();
   // The in-process session answers before post() returns; deactivate() relies on it (the host
@@ -60,14 +67,17 @@ export function startHostProfile(folder: string): HostProfile {
       if (!running) return;
       running = false;
       const { profile } = post<{ profile: object }>('Profiler.stop');
+      const loopDelayMaxMs = loopDelay.max / 1e6;
       const file = `${String(index.profiles.length + 1).padStart(2, '0')}-${step.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '')}.cpuprofile`;
       try {
         fs.writeFileSync(path.join(dir, file), JSON.stringify(profile));
-        index.profiles.push({ file, step });
+        index.profiles.push({ file, step, loopDelayMaxMs });
         writeIndex();
       } catch (err) {
         console.error(`[cert-study host profile] ${String(err)}`);
       }
+      // After the monitor has recorded this write's own delay (its timer is due first), not before.
+      setTimeout(() => loopDelay.reset(), 0);
     },
     start,
   };
