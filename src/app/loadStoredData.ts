@@ -3,6 +3,7 @@ import type { StudyStore } from '../core/store/studyStore';
 import type { Span } from '../core/util/stopwatch';
 import type { Log } from '../platform/log';
 import type { ModuleStep } from '../core/util/moduleSteps';
+import { takeLongestTurns } from '../core/util/slices';
 import type { HostProbe, RowHandoff, ShellParts } from './shellParts';
 import { t } from '../platform/l10n';
 
@@ -68,7 +69,10 @@ export function logFirstRows(log: Log, activationStart: number, count: number, b
 
 /** The end of a step for the benchmarks (Node host only): CERT_STUDY_HOST_PROFILE's CPU profile, CERT_STUDY_HOST_PROBE's heap added and longest block. */
 export function logProbe(log: Log, probe: HostProbe | undefined, step: string): void {
-  const figures = probe?.endStep(step);
+  if (!probe) return;
+  const turns = [...takeLongestTurns()].map(([kind, ms]) => `${kind} ${ms.toFixed(1)} ms`);
+  log.info(`probe ${step}: our longest turns: ${turns.length ? turns.join(', ') : 'none'}`);
+  const figures = probe.endStep(step);
   if (figures) log.info(`probe ${step}: heap +${figures.heapAddedMb.toFixed(1)} MB since activation (GC forced), longest block ${figures.longestBlockMs.toFixed(1)} ms`);
 }
 

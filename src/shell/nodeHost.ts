@@ -1,6 +1,6 @@
 import type { BundleName, Bundles, ShellHost } from './host';
 import { hostProbe } from './hostProbe';
-import { loadWithCodeCache } from './codeCache';
+import { loadWithCodeCache, readBundleFiles } from './codeCache';
 
 /**
  * The Node extension host: each bundle is a file beside dist/extension.js, marked external in
@@ -24,11 +24,14 @@ const SAVE_CACHE_AFTER_MS = 5_000;
  */
 export function nodeHost(cacheFolder?: string): ShellHost {
   const loaded: BundleName[] = [];
-  const modules = new Map<BundleName, unknown>();
-  const load = <N extends BundleName>(name: N): Bundles[N] => {
+  const loading = new Map<BundleName, Promise<unknown>>();
+  const load = async <N extends BundleName>(name: N): Promise<Bundles[N]> => {
     if (cacheFolder && !process.env.CERT_STUDY_NO_CODE_CACHE) {
+      const file = `${__dirname}/${name}.js`;
       try {
-        const cached = loadWithCodeCache(`${__dirname}/${name}.js`, cacheFolder);
+        // Read off the host's thread first; only compiling and running the bundle blocks it.
+        const files = await readBundleFiles(file, cacheFolder);
+        const cached = loadWithCodeCache(file, cacheFolder, files);
         setTimeout(() => cached.saveCache(), SAVE_CACHE_AFTER_MS);
         return cached.exports as Bundles[N];
       } catch {
@@ -41,17 +44,17 @@ export function nodeHost(cacheFolder?: string): ShellHost {
     kind: 'node',
     probe: hostProbe(),
     loadBundle<N extends BundleName>(name: N): Promise<Bundles[N]> {
-      try {
-        let module = modules.get(name) as Bundles[N] | undefined;
-        if (!module) {
-          module = load(name);
-          modules.set(name, module);
-        }
-        if (!loaded.includes(name)) loaded.push(name);
-        return Promise.resolve(module);
-      } catch (err) {
-        return Promise.reject(err instanceof Error ? err : new Error(String(err)));
+      let promise = loading.get(name) as Promise<Bundles[N]> | undefined;
+      if (!promise) {
+        promise = load(name).then((module) => {
+          if (!loaded.includes(name)) loaded.push(name);
+          return module;
+        });
+        loading.set(name, promise);
+        // A failed load is tried again by the next caller.
+        promise.catch(() => loading.delete(name));
       }
+      return promise;
     },
     loadedBundles: () => loaded,
     demoSeedPath: () => process.env.CERT_STUDY_DEMO_SEED || undefined,

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { loadWithCodeCache } from '../../src/shell/codeCache';
+import { loadWithCodeCache, readBundleFiles } from '../../src/shell/codeCache';
 
 /** The code cache is written after the save call's own write finishes (an fs callback). */
 const written = (folder: string, count: number, except?: string) =>
@@ -33,6 +33,24 @@ describe('V8 code cache for the bundles (Node host)', () => {
     assert.match(file!, /^app\.js\.[0-9a-f]{16}\.v8cache$/);
 
     const second = loadWithCodeCache(bundle, cache);
+    assert.equal((second.exports as { answer(): number }).answer(), 42);
+    second.saveCache(); // the cache was used: nothing to write
+    assert.deepEqual(readdirSync(cache), [file]);
+  });
+
+  it('reads the bundle and its cache off the host’s thread (readBundleFiles), then loads from them the same way', async () => {
+    const bundle = path.join(dir, 'app.js');
+    const cache = path.join(dir, 'cache');
+    writeFileSync(bundle, 'exports.answer = () => 42;');
+    const none = await readBundleFiles(bundle, cache);
+    assert.equal(none.cachedData, undefined);
+    const first = loadWithCodeCache(bundle, cache, none);
+    first.saveCache();
+    const [file] = await written(cache, 1);
+    const read = await readBundleFiles(bundle, cache);
+    assert.equal(path.basename(read.cacheFile), file);
+    assert.ok(read.cachedData && read.cachedData.length > 0, 'the cache was read');
+    const second = loadWithCodeCache(bundle, cache, read);
     assert.equal((second.exports as { answer(): number }).answer(), 42);
     second.saveCache(); // the cache was used: nothing to write
     assert.deepEqual(readdirSync(cache), [file]);

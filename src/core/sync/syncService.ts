@@ -87,7 +87,7 @@ export class SyncService {
       };
       if (sameContent(this.deps.storage.get<unknown>(this.key), record)) return { written: false, problems };
       // Validate before writing, as every store does: a bug must never publish what others cannot read.
-      const { value } = await runInSlices(machineRecordChecks(record));
+      const { value } = await runInSlices(machineRecordChecks(record), undefined, undefined, 'sync record check');
       await this.deps.storage.update(this.key, value);
       return { written: true, problems };
     });
@@ -235,7 +235,7 @@ export class SyncService {
     const practiceExams = store.practiceExams.all();
     const cache = this.summaryCache;
     if (cache && cache.sessions === sessions && cache.practiceExams === practiceExams) return cache.summary;
-    const { value: summary } = await runInSlices(summarySteps(sessions, practiceExams));
+    const { value: summary } = await runInSlices(summarySteps(sessions, practiceExams), undefined, undefined, 'sync summary');
     this.summaryCache = { sessions, practiceExams, summary };
     return summary;
   }

@@ -1,4 +1,4 @@
-import { nextTurn } from './slices';
+import { nextTurn, noteTurn } from './slices';
 
 /**
  * Runs a bundle's module bodies a part at a time, with a turn of the event loop between parts, so
@@ -25,7 +25,9 @@ export async function runModuleSteps(steps: ModuleStepList): Promise<ModuleStep[
     await nextTurn();
     const start = performance.now();
     await load();
-    timings.push({ name, ms: performance.now() - start });
+    const ms = performance.now() - start;
+    timings.push({ name, ms });
+    noteTurn('module step', ms);
   }
   return timings;
 }

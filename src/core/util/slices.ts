@@ -32,7 +32,7 @@ export const nextTurn = (): Promise<void> =>
  * Runs steps until `budgetMs` have passed, gives the event loop a turn, and goes on: a slice
  * takes at most the budget plus one step. Says how long each slice took.
  */
-export async function runInSlices<T>(steps: Steps<T>, budgetMs = 3, pause: () => Promise<void> = nextTurn): Promise<{ value: T; slices: Slice[] }> {
+export async function runInSlices<T>(steps: Steps<T>, budgetMs = 3, pause: () => Promise<void> = nextTurn, kind = 'slices'): Promise<{ value: T; slices: Slice[] }> {
   const slices: Slice[] = [];
   for (;;) {
     const start = performance.now();
@@ -43,8 +43,28 @@ export async function runInSlices<T>(steps: Steps<T>, budgetMs = 3, pause: () =>
       if (performance.now() - start >= budgetMs) break;
       next = steps.next();
     }
-    slices.push({ steps: names, ms: performance.now() - start });
+    const ms = performance.now() - start;
+    slices.push({ steps: names, ms });
+    noteTurn(kind, ms);
     if (next.done) return { value: next.value, slices };
     await pause();
   }
+}
+
+/**
+ * The longest turn of each kind of stepped work since the last look, in ms: the benchmarks' view
+ * of our own turns in the extension host (the log prints them when CERT_STUDY_HOST_PROBE or
+ * CERT_STUDY_HOST_PROFILE is set; docs/performance.md). A map write per turn otherwise.
+ */
+const longestTurns = new Map<string, number>();
+
+export function noteTurn(kind: string, ms: number): void {
+  if (ms > (longestTurns.get(kind) ?? 0)) longestTurns.set(kind, ms);
+}
+
+/** The longest turn of each kind since the last call, and forgets them. */
+export function takeLongestTurns(): ReadonlyMap<string, number> {
+  const taken = new Map(longestTurns);
+  longestTurns.clear();
+  return taken;
 }

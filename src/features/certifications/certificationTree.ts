@@ -6,7 +6,7 @@ import type { PracticeSettings } from '../../core/practice/settings';
 import type { WeekSettings } from '../../core/timer/weekRow';
 import type { Plan } from '../../core/model/plans';
 import { startStopwatch, ZERO_SPAN, type Span } from '../../core/util/stopwatch';
-import { nextTurn } from '../../core/util/slices';
+import { nextTurn, noteTurn } from '../../core/util/slices';
 import { ROW_SETTING_SECTIONS, type RecordRow } from '../../core/tree/rowRecord';
 import { t } from '../../platform/l10n';
 import { treeItemOf } from '../../platform/treeItem';
@@ -95,7 +95,7 @@ export class CertificationTreeProvider implements vscode.TreeDataProvider<string
     if (overtaken()) return;
     const steps = certTreeSteps(this.input());
     for (;;) {
-      const step = steps.next();
+      const step = timedStep(steps);
       await nextTurn();
       if (overtaken()) return;
       // Comparing with the rows shown (changedRoots) is a part of its own.
@@ -128,7 +128,7 @@ export class CertificationTreeProvider implements vscode.TreeDataProvider<string
     this.building ??= (async () => {
       const steps = certTreeSteps(this.input());
       for (;;) {
-        const step = steps.next();
+        const step = timedStep(steps);
         if (step.done) return step.value;
         await nextTurn();
       }
@@ -201,4 +201,12 @@ export class CertificationTreeProvider implements vscode.TreeDataProvider<string
       t,
     };
   }
+}
+
+/** The next part of a build, timed for the benchmarks (core/util/slices.ts, noteTurn). */
+function timedStep(steps: Generator<void, CertTree, void>): IteratorResult<void, CertTree> {
+  const start = performance.now();
+  const step = steps.next();
+  noteTurn('tree step', performance.now() - start);
+  return step;
 }
