@@ -5,6 +5,7 @@ import type { KeyValueStorage, StoreProblem } from './ports';
 import { serialStorageFor, type SerialStorage, type StorageTransaction } from './serialStorage';
 import { storageKeyOf } from './stateSpecs';
 import { Emitter } from '../util/emitter';
+import { nextTurn } from '../util/slices';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnySpecs = Record<string, VersionedSpec<any>>;
@@ -64,6 +65,9 @@ export class VersionedStateStore<S extends AnySpecs> {
       const found: StoreProblem[] = [];
       const written = new Set<keyof S>();
       for (const key of Object.keys(this.specs) as (keyof S & string)[]) {
+        // A key per turn of the host: checking every key's first value in one go (zod compiles
+        // each schema on its first use) was a block of about 20 ms in the extension host.
+        await nextTurn();
         found.push(...(await this.loadKey(key, tx, written)));
       }
       return { problems: found, changed: written };
