@@ -4,6 +4,7 @@ import { machineRecordChecks, MachineRecordSchema } from '../../src/core/sync/ma
 import { summarizeLogs } from '../../src/core/sync/summary';
 import { runSteps } from '../../src/core/util/slices';
 import { generateTenYears } from '../support/studyDataGenerator';
+import { drainSteps } from './support/steps';
 
 /** A machine record as publish() writes it, with ten years' summary. */
 function record(): Record<string, unknown> {
@@ -31,16 +32,10 @@ function firstIssue(parse: () => unknown): { path: PropertyKey[]; message: strin
 describe('machineRecordChecks: the machine record checked a series at a time', () => {
   it('gives exactly the whole parse’s result, key order included, in many steps', () => {
     const value = record();
-    const steps = machineRecordChecks(value);
-    let count = 0;
-    let next = steps.next();
-    while (!next.done) {
-      count++;
-      next = steps.next();
-    }
+    const { pauses, value: checked } = drainSteps(machineRecordChecks(value));
     const summary = value.summary as { time: unknown[]; practice: unknown[] };
-    assert.equal(count, 1 + summary.time.length + summary.practice.length);
-    assert.equal(JSON.stringify(next.value), JSON.stringify(MachineRecordSchema.parse(value)));
+    assert.equal(pauses, 1 + summary.time.length + summary.practice.length);
+    assert.equal(JSON.stringify(checked), JSON.stringify(MachineRecordSchema.parse(value)));
   });
 
   it('refuses what the whole parse refuses, at the same path', () => {

@@ -14,6 +14,7 @@ import {
 import { formatPlaceholders as t } from '../../src/core/util/localize';
 import { RowRecordWriter } from '../../src/features/certifications/rowRecordWriter';
 import { MemoryStorage } from './support/memoryStorage';
+import { drainSteps } from './support/steps';
 import { sampleCert, samplePractice, sampleSession } from './support/samples';
 
 const now = new Date('2026-11-26T15:00:00Z');
@@ -151,15 +152,9 @@ describe('the tree built a part at a time (certTreeSteps)', () => {
   it('pauses after the logs are walked, after each certification and before the week row, and builds exactly the tree built in one go', () => {
     const snapshot = tenYears();
     const input = { snapshot, catalog, now, sortBy: 'examDate' as const, t, week: { block: { enabled: true, start: '08:00', durationMinutes: 60, days: ['mon', 'tue', 'wed', 'thu', 'fri'] as const }, dailyMinimumMinutes: 20, restDays: [] } };
-    const steps = certTreeSteps(input);
-    let pauses = 0;
-    let step = steps.next();
-    while (!step.done) {
-      pauses++;
-      step = steps.next();
-    }
+    const { pauses, value } = drainSteps(certTreeSteps(input));
     // One pause after the logs' walk, one after each of the ten certifications, one before the week row.
     assert.equal(pauses, 1 + snapshot.certifications.length + 1);
-    assert.deepEqual(step.value, buildCertTree(input));
+    assert.deepEqual(value, buildCertTree(input));
   });
 });
