@@ -5,6 +5,7 @@ import type { StudySnapshot } from '../store/studyStore';
 import { localDayOf, localToday } from '../time/localDays';
 import type { Weekday } from '../timer/blockSchedule';
 import type { Localize } from '../util/localize';
+import { runSteps, type Steps } from '../util/slices';
 import type { CertOption, DashboardData, DashboardFilter, PlansData, RoiData } from '../../webviews/dashboard/protocol';
 import type { CostItem, Plan, RoiInputs } from '../model/plans';
 import type { Profile } from '../model/tracking';
@@ -14,12 +15,12 @@ import { formatUsd, roiFigures } from '../roi/roi';
 import { domainTime } from './domainTime';
 import { dashboardLabels } from './labels';
 import { paceForecast, sortForecasts } from './pace';
-import { practiceTrend } from './practiceTrend';
+import { practiceTrendSteps } from './practiceTrend';
 import { rangeWeeks } from './range';
-import { mergeDays, minutesBetween, minutesByCertAndDay } from './studyIndex';
+import { mergeDays, minutesBetween, minutesByCertAndDaySteps } from './studyIndex';
 import { studyDays } from './studyDays';
-import { targetProgress } from './targetProgress';
-import { weeklyHours } from './weeklyHours';
+import { targetProgressSteps } from './targetProgress';
+import { weeklyHoursSteps } from './weeklyHours';
 
 export interface DashboardSettings {
   /** certStudy.weeklyGoalHours: the line on the weekly chart. */
@@ -42,23 +43,31 @@ export interface DashboardPlanning {
 /** Statuses of a certification someone is working towards: these get a pace forecast. */
 const WORKING_ON = new Set(['planned', 'studying', 'scheduled', 'failed', 'expired']);
 
+export interface DashboardInput {
+  snapshot: Pick<StudySnapshot, 'certifications' | 'sessions' | 'practiceExams'>;
+  /** Plans, costs and rates; without them there is no plan timeline and no ROI. */
+  planning?: DashboardPlanning;
+  catalog: Catalog;
+  filter: DashboardFilter;
+  settings: DashboardSettings;
+  now: Date;
+}
+
 /**
  * Every figure the dashboard shows, from the stored data, for one filter. Pure: `now` is passed
  * in. The certifications are the tracked ones, in their stored order; study time logged for a
  * certification no longer tracked still counts in the weekly hours and the study days of "all".
  */
-export function dashboardData(
-  input: {
-    snapshot: Pick<StudySnapshot, 'certifications' | 'sessions' | 'practiceExams'>;
-    /** Plans, costs and rates; without them there is no plan timeline and no ROI. */
-    planning?: DashboardPlanning;
-    catalog: Catalog;
-    filter: DashboardFilter;
-    settings: DashboardSettings;
-    now: Date;
-  },
-  t: Localize,
-): DashboardData {
+export function dashboardData(input: DashboardInput, t: Localize): DashboardData {
+  return runSteps(dashboardSteps(input, t));
+}
+
+/**
+ * dashboardData in steps of a few milliseconds on ten years of data (a certification's study
+ * index, a chart, a certification's pass forecast), for runInSlices: the panel gives the
+ * extension host's event loop a turn between slices.
+ */
+export function* dashboardSteps(input: DashboardInput, t: Localize): Steps<DashboardData> {
   const { snapshot, catalog, settings } = input;
   const today = localToday(input.now);
   const nameOf = (key: string) => catalog.get(key)?.shortName ?? key;
@@ -71,7 +80,7 @@ export function dashboardData(
 
   const sessions = snapshot.sessions.filter((s) => inFilter(s.certKey));
   const exams = snapshot.practiceExams.filter((e) => inFilter(e.certKey));
-  const byCert = minutesByCertAndDay(sessions);
+  const byCert = yield* minutesByCertAndDaySteps(sessions);
   // Tracked first, in their order; then keys only the logs know, by name.
   const trackedKeys = new Set(tracked.map((c) => c.key));
   const others = [...new Set([...byCert.keys(), ...exams.map((e) => e.certKey)])].filter((k) => !trackedKeys.has(k));
@@ -86,46 +95,45 @@ export function dashboardData(
   }
   const weeks = rangeWeeks(filter.range, today, earliest);
   const from = weeks[0].start;
+  yield 'weeks';
 
   const forecast = sortForecasts(
     trackedInFilter
       .filter((c) => WORKING_ON.has(c.status))
       .map((c) => paceForecast({ key: c.key, name: nameOf(c.key), targetMinutes: c.targetMinutes, examDate: c.examDate, days: byCert.get(c.key) ?? new Map(), today }, t)),
   );
-
-  return {
-    filter,
-    today,
-    certifications: options,
-    labels: dashboardLabels(t),
-    forecast,
-    weeks,
-    weekly: weeklyHours({ byCert, certs, weeks, today, goalHours: settings.weeklyGoalHours }, t),
-    target: targetProgress(
-      {
-        byCert,
-        // Held certifications only when studied in the range: the chart is about targets still ahead.
-        certs: trackedInFilter
-          .filter((c) => WORKING_ON.has(c.status) || minutesBetween(byCert.get(c.key) ?? new Map(), from, today) > 0)
-          .map((c) => ({ key: c.key, name: nameOf(c.key), targetMinutes: c.targetMinutes })),
-        weeks,
-        today,
-      },
-      t,
-    ),
-    practice: practiceTrend(
-      { exams, certs, catalog, settings: settings.practice, from, today, now: input.now, examDates: new Map(tracked.map((c) => [c.key, c.examDate])) },
-      t,
-    ),
-    domains: domainTime(
-      { sessions, certs: trackedInFilter.map((c) => ({ key: c.key, name: nameOf(c.key), active: c.status === 'studying' || c.status === 'scheduled' })), catalog, from, today },
-      t,
-    ),
-    days: studyDays({ byDay: mergeDays(byCert.values()), today, dailyMinimumMinutes: settings.dailyMinimumMinutes, restDays: settings.restDays }, t),
-    // Plans and ROI are about every certification: the filter leaves them alone.
-    plans: input.planning ? planTimelines(input.planning, snapshot, catalog, input.now, t) : null,
-    roi: input.planning ? roiData(input.planning, tracked, catalog, settings.billableHoursPerWeek ?? 32, input.now, t) : null,
-  };
+  yield 'pace';
+  const weekly = yield* weeklyHoursSteps({ byCert, certs, weeks, today, goalHours: settings.weeklyGoalHours }, t);
+  const target = yield* targetProgressSteps(
+    {
+      byCert,
+      // Held certifications only when studied in the range: the chart is about targets still ahead.
+      certs: trackedInFilter
+        .filter((c) => WORKING_ON.has(c.status) || minutesBetween(byCert.get(c.key) ?? new Map(), from, today) > 0)
+        .map((c) => ({ key: c.key, name: nameOf(c.key), targetMinutes: c.targetMinutes })),
+      weeks,
+      today,
+    },
+    t,
+  );
+  const practice = yield* practiceTrendSteps(
+    { exams, certs, catalog, settings: settings.practice, from, today, now: input.now, examDates: new Map(tracked.map((c) => [c.key, c.examDate])) },
+    t,
+  );
+  const domains = domainTime(
+    { sessions, certs: trackedInFilter.map((c) => ({ key: c.key, name: nameOf(c.key), active: c.status === 'studying' || c.status === 'scheduled' })), catalog, from, today },
+    t,
+  );
+  yield 'domains';
+  const byDay = mergeDays(byCert.values());
+  yield 'days merged';
+  const days = studyDays({ byDay, today, dailyMinimumMinutes: settings.dailyMinimumMinutes, restDays: settings.restDays }, t);
+  yield 'study days';
+  // Plans and ROI are about every certification: the filter leaves them alone.
+  const plans = input.planning ? planTimelines(input.planning, snapshot, catalog, input.now, t) : null;
+  yield 'plans';
+  const roi = input.planning ? roiData(input.planning, tracked, catalog, settings.billableHoursPerWeek ?? 32, input.now, t) : null;
+  return { filter, today, certifications: options, labels: dashboardLabels(t), forecast, weeks, weekly, target, practice, domains, days, plans, roi };
 }
 
 function stateText(state: PlanRowState, t: Localize): string {

@@ -4,9 +4,9 @@ import type { IsoDate } from '../model/primitives';
 import type { DomainTime } from '../../webviews/dashboard/protocol';
 import { weightOf } from '../practice/domainScores';
 import { roundPercent } from '../catalog/percent';
-import { millisBetween } from '../time/clock';
 import { formatHours, toHours } from '../time/durations';
 import { localDayOf } from '../time/localDays';
+import { sessionMs } from '../time/sessionTimes';
 import type { Localize } from '../util/localize';
 
 export interface DomainCert {
@@ -33,7 +33,7 @@ export function domainTime(
     const day = localDayOf(s.start);
     if (day < input.from || day > input.today) continue;
     const byDomain = ms.get(s.certKey) ?? new Map<string | null, number>();
-    byDomain.set(s.domainId, (byDomain.get(s.domainId) ?? 0) + millisBetween(s.start, s.end));
+    byDomain.set(s.domainId, (byDomain.get(s.domainId) ?? 0) + sessionMs(s));
     ms.set(s.certKey, byDomain);
   }
   const certs: DomainTime['certs'] = [];

@@ -10,6 +10,20 @@ import { readiness } from '../practice/readiness';
 import type { PracticeSettings } from '../practice/settings';
 import { localDayOf } from '../time/localDays';
 import type { Localize } from '../util/localize';
+import { runSteps, type Steps } from '../util/slices';
+
+export interface PracticeTrendInput {
+  exams: readonly PracticeExam[];
+  certs: readonly CertOption[];
+  catalog: Catalog;
+  settings: PracticeSettings;
+  from: IsoDate;
+  today: IsoDate;
+  /** The pass forecast's clock (passForecast reads none). */
+  now: Date;
+  /** The booked exam day of each tracked certification; a key left out has none. */
+  examDates?: ReadonlyMap<string, IsoDate | null>;
+}
 
 /**
  * Practice-exam scores over time per certification, with the pass mark (as a percent, the way
@@ -17,21 +31,12 @@ import type { Localize } from '../util/localize';
  * forecast use every practice exam of the certification, like the tree and its hover; the points
  * are the ones in the range. The forecast runs to the booked exam day (`examDates`), or today.
  */
-export function practiceTrend(
-  input: {
-    exams: readonly PracticeExam[];
-    certs: readonly CertOption[];
-    catalog: Catalog;
-    settings: PracticeSettings;
-    from: IsoDate;
-    today: IsoDate;
-    /** The pass forecast's clock (passForecast reads none). */
-    now: Date;
-    /** The booked exam day of each tracked certification; a key left out has none. */
-    examDates?: ReadonlyMap<string, IsoDate | null>;
-  },
-  t: Localize,
-): PracticeTrend {
+export function practiceTrend(input: PracticeTrendInput, t: Localize): PracticeTrend {
+  return runSteps(practiceTrendSteps(input, t));
+}
+
+/** practiceTrend a certification at a time (its pass forecast is most of the work). */
+export function* practiceTrendSteps(input: PracticeTrendInput, t: Localize): Steps<PracticeTrend> {
   const byCert = new Map<string, PracticeExam[]>();
   for (const e of input.exams) {
     const list = byCert.get(e.certKey);
@@ -64,6 +69,7 @@ export function practiceTrend(
     });
     const latest = inRange[inRange.length - 1].scorePercent;
     sentences.push(t('{0}: {1} practice exams, latest {2} %, pass mark {3} %, ready at {4} %: {5}', cert.name, inRange.length, formatPercent(latest), formatPercent(pass.percent), formatPercent(verdict.threshold), word));
+    yield 'practice';
   }
   const limits = series.some((s) => s.forecast.kind === 'forecast') ? forecastLimits(t) : '';
   return { series, summary: sentences.length ? `${sentences.join('; ')}.` : '', forecastLimits: limits };

@@ -1,11 +1,17 @@
 import type { StudySession } from '../model/logs';
 import type { IsoDate } from '../model/primitives';
 import { minutesByLocalDay } from '../timer/days';
+import { runSteps, type Steps } from '../util/slices';
 
 /** Minutes per local day (minutesByLocalDay: a session over midnight counts to both days), per certification. */
 export type MinutesByDay = ReadonlyMap<IsoDate, number>;
 
 export function minutesByCertAndDay(sessions: readonly StudySession[]): Map<string, MinutesByDay> {
+  return runSteps(minutesByCertAndDaySteps(sessions));
+}
+
+/** minutesByCertAndDay a certification at a time (a step each: runSteps, runInSlices). */
+export function* minutesByCertAndDaySteps(sessions: readonly StudySession[]): Steps<Map<string, MinutesByDay>> {
   const byCert = new Map<string, StudySession[]>();
   for (const s of sessions) {
     const list = byCert.get(s.certKey);
@@ -13,7 +19,10 @@ export function minutesByCertAndDay(sessions: readonly StudySession[]): Map<stri
     else byCert.set(s.certKey, [s]);
   }
   const result = new Map<string, MinutesByDay>();
-  for (const [key, list] of byCert) result.set(key, minutesByLocalDay(list));
+  for (const [key, list] of byCert) {
+    result.set(key, minutesByLocalDay(list));
+    yield 'study index';
+  }
   return result;
 }
 

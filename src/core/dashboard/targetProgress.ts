@@ -1,6 +1,7 @@
 import type { IsoDate } from '../model/primitives';
 import type { Week, TargetProgress } from '../../webviews/dashboard/protocol';
 import type { Localize } from '../util/localize';
+import { runSteps, type Steps } from '../util/slices';
 import { formatHours, toHours } from '../time/durations';
 import type { MinutesByDay } from './studyIndex';
 import { minutesPerWeek } from './weeklyHours';
@@ -16,10 +17,19 @@ export interface TargetCert {
  * week), counting everything studied before the range too, beside the certification's target.
  * Certifications with neither a target nor any study are left out.
  */
-export function targetProgress(
-  input: { byCert: ReadonlyMap<string, MinutesByDay>; certs: readonly TargetCert[]; weeks: readonly Week[]; today: IsoDate },
-  t: Localize,
-): TargetProgress {
+export function targetProgress(input: TargetProgressInput, t: Localize): TargetProgress {
+  return runSteps(targetProgressSteps(input, t));
+}
+
+export interface TargetProgressInput {
+  byCert: ReadonlyMap<string, MinutesByDay>;
+  certs: readonly TargetCert[];
+  weeks: readonly Week[];
+  today: IsoDate;
+}
+
+/** targetProgress a certification at a time. */
+export function* targetProgressSteps(input: TargetProgressInput, t: Localize): Steps<TargetProgress> {
   const { weeks, today } = input;
   const series: TargetProgress['series'] = [];
   const sentences: string[] = [];
@@ -42,6 +52,7 @@ export function targetProgress(
         ? t('{0} {1} of {2} h ({3} %)', cert.name, formatHours(total), formatHours(cert.targetMinutes), Math.floor((total / cert.targetMinutes) * 100))
         : t('{0} {1} h, no target', cert.name, formatHours(total)),
     );
+    yield 'target';
   }
   return { series, summary: sentences.length ? `${sentences.join('; ')}.` : '' };
 }

@@ -1,9 +1,10 @@
 import * as vscode from 'vscode';
 import type { Catalog } from '../../core/catalog/catalog';
-import { dashboardData, type DashboardPlanning, type DashboardSettings } from '../../core/dashboard/dashboardData';
+import { dashboardSteps, type DashboardPlanning, type DashboardSettings } from '../../core/dashboard/dashboardData';
 import { OpenDashboardArgSchema } from '../../core/dashboard/openArgs';
 import { parseCommandArg } from '../../core/certifications/commandArgs';
 import type { StudySnapshot } from '../../core/store/studyStore';
+import { runInSlices } from '../../core/util/slices';
 import type { Log } from '../../platform/log';
 import {
   checkWebviewMessage,
@@ -119,7 +120,9 @@ export class DashboardPanel implements vscode.Disposable {
   private pageReady = false;
   private refreshQueued = false;
   /** Figures computed while the page loads, for the filter they were computed for (see prepare). */
-  private prepared: { filter: string; data: HostMessage } | undefined;
+  private prepared: { filter: string; data: Promise<HostMessage> } | undefined;
+  /** Counts posts: a post whose figures took longer than a newer one's is dropped. */
+  private posts = 0;
   /** Data changed while the panel was hidden: post when it shows again. */
   private stale = false;
   private disposed = false;
@@ -193,13 +196,18 @@ export class DashboardPanel implements vscode.Disposable {
     }, 0);
   }
 
-  private compute(): HostMessage {
-    const start = performance.now();
-    const data = dashboardData(
+  /**
+   * The figures, from the data as it is now, computed a slice of a few milliseconds at a time
+   * with a turn of the event loop between slices: no block of a frame in the extension host.
+   */
+  private async compute(): Promise<HostMessage> {
+    const steps = dashboardSteps(
       { snapshot: this.deps.snapshot(), planning: this.deps.planning?.(), catalog: this.deps.catalog(), filter: this.state.filter, settings: this.deps.settings(), now: this.deps.now() },
       t,
     );
-    this.deps.log.info(`dashboard: figures computed in ${(performance.now() - start).toFixed(1)} ms`);
+    const { value: data, slices } = await runInSlices(steps);
+    const ms = slices.map((s) => s.ms);
+    this.deps.log.info(`dashboard: figures computed in ${ms.reduce((a, b) => a + b, 0).toFixed(1)} ms (${slices.length} slices, the longest ${Math.max(...ms).toFixed(1)} ms)`);
     return { type: 'data', data };
   }
 
@@ -252,9 +260,12 @@ export class DashboardPanel implements vscode.Disposable {
       return;
     }
     this.stale = false;
+    const post = ++this.posts;
     const prepared = this.prepared?.filter === JSON.stringify(this.state.filter) ? this.prepared.data : undefined;
     this.prepared = undefined;
-    const message = prepared ?? this.compute();
+    const message = await (prepared ?? this.compute());
+    // A later post (another filter, newer data) is on its way: the page gets that one only.
+    if (post !== this.posts || this.disposed) return;
     try {
       if (await this.panel.webview.postMessage(message)) this.events.posted(message);
     } catch (err) {
