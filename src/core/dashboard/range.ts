@@ -14,22 +14,10 @@ export function rangeWeeks(range: Range, today: IsoDate, earliest: IsoDate | und
   const n = RANGE_WEEKS[range];
   const first = n !== null ? addDays(thisMonday, -7 * (n - 1)) : earliest && earliest < thisMonday ? mondayOf(earliest) : thisMonday;
   const count = daysBetween(first, thisMonday) / 7 + 1;
-  const weeks: Week[] = [];
-  let label = isoWeekLabel(first);
-  let year = Number(addDays(first, 3).slice(0, 4));
-  let week = Number(label.slice(label.indexOf('-W') + 2));
-  for (let i = 0; i < count; i++) {
+  return Array.from({ length: count }, (_, i) => {
     const start = addDays(first, 7 * i);
-    if (i > 0) {
-      // The next ISO week: one more, or week 1 when its Thursday is in the next year (isoWeekLabel's rule, without its day arithmetic).
-      const thursdayYear = Number(addDays(start, 3).slice(0, 4));
-      week = thursdayYear === year ? week + 1 : 1;
-      year = thursdayYear;
-      label = `${year}-W${String(week).padStart(2, '0')}`;
-    }
-    weeks.push({ start, label });
-  }
-  return weeks;
+    return { start, label: isoWeekLabel(start) };
+  });
 }
 
 /** Which week of `weeks` (consecutive, from a Monday) `day` falls in, or -1 outside them. */

@@ -1,5 +1,6 @@
 import type { BackupWriter } from './backup';
-import { parseLog, yieldBriefly, type LogProblem, type LogSpec, type YieldToHost } from './logParse';
+import { parseLog, type LogProblem, type LogSpec, type YieldToHost } from './logParse';
+import { nextTurn } from '../util/slices';
 import type { FileAccess, StoreProblem } from './ports';
 import { Emitter } from '../util/emitter';
 import { startStopwatch, ZERO_SPAN, type Span } from '../util/stopwatch';
@@ -38,7 +39,7 @@ export class LogFile<T> {
     private readonly spec: LogSpec<T>,
     private readonly backups: BackupWriter,
     private readonly now: () => Date,
-    private readonly yieldToHost: YieldToHost = yieldBriefly,
+    private readonly yieldToHost: YieldToHost = nextTurn,
   ) {}
 
   get path(): string {

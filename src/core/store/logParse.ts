@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { describeFirstIssue } from './zodIssues';
+import { nextTurn } from '../util/slices';
 
 /** What a log file holds and how to read it (sessions, practice exams); see LogFile. */
 export interface LogSpec<T> {
@@ -31,14 +32,6 @@ export interface ParsedLog<T> {
 
 /** Gives the host (VS Code's extension host) a turn; injected so tests and benches can count or skip it. */
 export type YieldToHost = () => Promise<void>;
-
-/**
- * Gives the host one turn and comes straight back: `setImmediate` in Node runs after pending I/O
- * and messages, without the ≥ 1 ms floor of `setTimeout(0)` (ten years of sessions take a dozen
- * slices); a host without it (a browser worker) uses `setTimeout`.
- */
-export const yieldBriefly: YieldToHost =
-  typeof setImmediate === 'function' ? () => new Promise((resolve) => setImmediate(resolve)) : () => new Promise((resolve) => setTimeout(resolve, 0));
 
 /**
  * Synchronous work per slice before yielding. Well under one 16 ms frame, so the extension host
@@ -76,7 +69,7 @@ interface RecordLine {
 export async function parseLog<T>(
   text: string,
   spec: LogSpec<T>,
-  yieldToHost: YieldToHost = yieldBriefly,
+  yieldToHost: YieldToHost = nextTurn,
   sliceMs = SLICE_MS,
 ): Promise<ParsedLog<T>> {
   const slicer = new Slicer(yieldToHost, sliceMs);

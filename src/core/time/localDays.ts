@@ -96,9 +96,8 @@ export function calendarDaysUntil(date: IsoDate, now: Date): number {
 
 /** 0 for Sunday … 6 for Saturday, as Date.getDay() and WEEKDAYS (core/model/weekdays.ts) count. */
 export function dayOfWeek(day: IsoDate): number {
-  // 1970-01-01 was a Thursday (4). NaN for a day that is not a date, as getUTCDay gives.
-  const n = Math.floor(utcMidnight(day) / DAY_MS);
-  return (((n + 4) % 7) + 7) % 7;
+  // NaN for a day that is not a date, as getUTCDay gives.
+  return weekdayOfEpochDay(epochDay(day));
 }
 
 /** 1 for Monday … 7 for Sunday, as ISO 8601 numbers them. */

@@ -21,9 +21,10 @@ export interface Slice {
 }
 
 /**
- * A turn of the event loop for the host, in both extension hosts. In Node, setImmediate: it runs
- * after the loop has polled for I/O (VS Code's messages to the host), where a chain of
- * setTimeout(0) can run timer after timer without polling; the web worker has no setImmediate.
+ * A turn of the event loop for the host, in both extension hosts, and straight back. In Node,
+ * setImmediate: it runs after the loop has polled for I/O (VS Code's messages to the host),
+ * without the 1 ms floor of setTimeout(0), and where a chain of setTimeout(0) can run timer after
+ * timer without polling; the web worker has no setImmediate. The logs' slices use it too.
  */
 export const nextTurn = (): Promise<void> =>
   typeof setImmediate === 'function' ? new Promise<void>((resolve) => setImmediate(resolve)) : new Promise<void>((resolve) => setTimeout(resolve, 0));
