@@ -41,21 +41,8 @@ function cacheFileOf(file: string, cacheFolder: string, source: string): string 
   return path.join(cacheFolder, `${path.basename(file)}.${digest}.v8cache`);
 }
 
-/** Reads synchronously (the benchmarks and tests); the host reads with readBundleFiles first. */
-function readBundleFilesNow(file: string, cacheFolder: string): BundleFiles {
-  const fs = require('node:fs') as typeof import('node:fs');
-  const source = fs.readFileSync(file, 'utf8');
-  const cacheFile = cacheFileOf(file, cacheFolder, source);
-  let cachedData: Buffer | undefined;
-  try {
-    cachedData = fs.readFileSync(cacheFile);
-  } catch {
-    // No cache yet: this load makes one.
-  }
-  return { source, cacheFile, cachedData };
-}
-
-export function loadWithCodeCache(file: string, cacheFolder: string, read: BundleFiles = readBundleFilesNow(file, cacheFolder)): CachedLoad {
+/** Compiles and runs a bundle read by readBundleFiles: the one part of loading it that blocks the host. */
+export function loadWithCodeCache(file: string, cacheFolder: string, read: BundleFiles): CachedLoad {
   const fs = require('node:fs') as typeof import('node:fs');
   const path = require('node:path') as typeof import('node:path');
   const vm = require('node:vm') as typeof import('node:vm');
