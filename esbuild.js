@@ -14,6 +14,9 @@ const sourcemap = !production || args.has('--maps');
 // builds a copy of its own, out of reach of other builds running meanwhile).
 const distDir = [...args].find((a) => a.startsWith('--outdir='))?.slice('--outdir='.length) || 'dist';
 
+/** What app.js and team.js take from dist/zod.js instead of carrying it (src/shell/host.ts). */
+const ZOD = ['zod', 'zod/mini'];
+
 /** Node extension host bundles: CommonJS, `vscode` provided by VS Code. */
 const nodeBundle = {
   outdir: distDir,
@@ -32,14 +35,17 @@ const nodeBundle = {
 const builds = [
   // The startup path: what VS Code loads at activation. It must stay tiny (docs/architecture.md,
   // "Loading"); it loads ./app.js at run time, on first use, so app.js is external here.
-  // The shell's host (src/shell/nodeHost.ts) loads ./app.js, ./team.js and ./calendar.js, each on first use.
-  { ...nodeBundle, entryPoints: { extension: 'src/extension.ts' }, external: ['vscode', './app.js', './team.js', './calendar.js', './hostProfile.js'] },
+  // The shell's host (src/shell/nodeHost.ts) loads ./zod.js, ./app.js, ./team.js and ./calendar.js, each on first use.
+  { ...nodeBundle, entryPoints: { extension: 'src/extension.ts' }, external: ['vscode', './hostProfile.js'] },
   // The benchmarks' CPU profile of the extension host (CERT_STUDY_HOST_PROFILE), loaded by the shell only when asked; not shipped.
   { ...nodeBundle, entryPoints: { hostProfile: 'src/shell/hostProfile.ts' } },
   // Everything else, loaded on first use.
-  { ...nodeBundle, entryPoints: { app: 'src/app/app.ts' }, external: ['vscode'] },
+  // zod, apart: the shell loads it before app.js or team.js and hands it to them as their
+  // require('zod') and require('zod/mini') (src/shell/host.ts, src/app/zodBundle.ts).
+  { ...nodeBundle, entryPoints: { zod: 'src/app/zodBundle.ts' } },
+  { ...nodeBundle, entryPoints: { app: 'src/app/app.ts' }, external: ['vscode', ...ZOD] },
   // Export for Team, backup and restore, the team report's host: loaded when one of those commands runs.
-  { ...nodeBundle, entryPoints: { team: 'src/features/team/teamEntry.ts' }, external: ['vscode'] },
+  { ...nodeBundle, entryPoints: { team: 'src/features/team/teamEntry.ts' }, external: ['vscode', ...ZOD] },
   // The calendar writer (ical-generator and the time-zone data): loaded when Export Calendar runs.
   { ...nodeBundle, entryPoints: { calendar: 'src/core/calendar/ics.ts' } },
   // The team lead's command line (bin cert-study-team): plain Node, no vscode anywhere in it.
@@ -79,9 +85,9 @@ const builds = [
 ];
 
 /**
- * The browser's web worker extension host (`browser` in package.json): the same four bundles,
+ * The browser's web worker extension host (`browser` in package.json): the same five bundles,
  * without Node built-ins, in dist/web/. The shell there (src/shell/webHost.ts) reads and
- * evaluates app.js, team.js and calendar.js on first use, as the Node shell requires them.
+ * evaluates zod.js, app.js, team.js and calendar.js on first use, as the Node shell requires them.
  */
 const webBundle = {
   outdir: `${distDir}/web`,
@@ -98,8 +104,9 @@ const webBundle = {
 };
 builds.push(
   { ...webBundle, entryPoints: { extension: 'src/extension.web.ts' } },
-  { ...webBundle, entryPoints: { app: 'src/app/app.web.ts' } },
-  { ...webBundle, entryPoints: { team: 'src/features/team/teamEntry.ts' } },
+  { ...webBundle, entryPoints: { zod: 'src/app/zodBundle.ts' } },
+  { ...webBundle, entryPoints: { app: 'src/app/app.web.ts' }, external: ['vscode', ...ZOD] },
+  { ...webBundle, entryPoints: { team: 'src/features/team/teamEntry.ts' }, external: ['vscode', ...ZOD] },
   { ...webBundle, entryPoints: { calendar: 'src/core/calendar/ics.ts' } },
 );
 

@@ -2,12 +2,13 @@ import { runModuleSteps, type ModuleStep, type ModuleStepList } from '../core/ut
 
 /**
  * dist/app.js's modules, a part per turn of the event loop (core/util/moduleSteps.ts says how and
- * why), in the order of their imports: zod and the stored records' schemas first, then the
- * features that use them, the container last. Each part ran in under 9 ms in a fresh Node
+ * why), in the order of their imports: the stored records' schemas first, then the features
+ * that use them, the container last. zod itself is dist/zod.js, which the shell loads before
+ * this bundle (src/shell/host.ts). Each part ran in under 9 ms in a fresh Node
  * process (`npm run bench`, "bundles in plain Node").
  */
 const APP_STEPS: ModuleStepList = [
-  ['zod and the primitives', () => import('../core/model/primitives.js')],
+  ['primitives', () => import('../core/model/primitives.js')],
   ['catalog model', () => import('../core/model/catalog.js')],
   ['logs model', () => import('../core/model/logs.js')],
   ['tracking model', () => import('../core/model/tracking.js')],

@@ -18,7 +18,8 @@ export interface CachedLoad {
 /** A bundle's source and its code cache as read from disk, and where the cache belongs. */
 export interface BundleFiles {
   source: string;
-  cacheFile: string;
+  /** Undefined when the bundle is loaded without a cache. */
+  cacheFile: string | undefined;
   cachedData: Buffer | undefined;
 }
 
@@ -26,11 +27,11 @@ export interface BundleFiles {
  * Reads a bundle and its cache without blocking the host: on a busy machine the reads alone were
  * 10 ms of a 23-35 ms block (docs/performance.md, "Blocks over a frame").
  */
-export async function readBundleFiles(file: string, cacheFolder: string): Promise<BundleFiles> {
+export async function readBundleFiles(file: string, cacheFolder: string | undefined): Promise<BundleFiles> {
   const fs = require('node:fs') as typeof import('node:fs');
   const source = await fs.promises.readFile(file, 'utf8');
-  const cacheFile = cacheFileOf(file, cacheFolder, source);
-  const cachedData = await fs.promises.readFile(cacheFile).catch(() => undefined); // none yet: this load makes one
+  const cacheFile = cacheFolder === undefined ? undefined : cacheFileOf(file, cacheFolder, source);
+  const cachedData = cacheFile === undefined ? undefined : await fs.promises.readFile(cacheFile).catch(() => undefined); // none yet: this load makes one
   return { source, cacheFile, cachedData };
 }
 
@@ -41,8 +42,11 @@ function cacheFileOf(file: string, cacheFolder: string, source: string): string 
   return path.join(cacheFolder, `${path.basename(file)}.${digest}.v8cache`);
 }
 
-/** Compiles and runs a bundle read by readBundleFiles: the one part of loading it that blocks the host. */
-export function loadWithCodeCache(file: string, cacheFolder: string, read: BundleFiles): CachedLoad {
+/**
+ * Compiles and runs a bundle read by readBundleFiles: the one part of loading it that blocks the
+ * host. `libraries` serves the bundle's `require` first (zod, from dist/zod.js: src/shell/host.ts).
+ */
+export function loadWithCodeCache(file: string, cacheFolder: string | undefined, read: BundleFiles, libraries: (id: string) => unknown = () => undefined): CachedLoad {
   const fs = require('node:fs') as typeof import('node:fs');
   const path = require('node:path') as typeof import('node:path');
   const vm = require('node:vm') as typeof import('node:vm');
@@ -52,14 +56,15 @@ export function loadWithCodeCache(file: string, cacheFolder: string, read: Bundl
   // The bundle's own require: relative to its file, and `vscode` resolved for this extension (VS
   // Code finds the extension by the requiring module's path, which is the bundle's).
   const localRequire = Module.createRequire(file);
+  const bundleRequire = (id: string): unknown => libraries(id) ?? localRequire(id);
   const module = { exports: {} as unknown, filename: file, id: file, loaded: false };
-  (script.runInThisContext() as (...args: unknown[]) => void).call(module.exports, module.exports, localRequire, module, file, path.dirname(file));
+  (script.runInThisContext() as (...args: unknown[]) => void).call(module.exports, module.exports, bundleRequire, module, file, path.dirname(file));
   module.loaded = true;
   const needsCache = cachedData === undefined || script.cachedDataRejected === true;
   return {
     exports: module.exports,
     saveCache: () => {
-      if (!needsCache) return;
+      if (!needsCache || cacheFolder === undefined || cacheFile === undefined) return;
       try {
         const data = script.createCachedData();
         fs.mkdirSync(cacheFolder, { recursive: true });

@@ -1,62 +1,40 @@
-import type { BundleName, Bundles, ShellHost } from './host';
+import { bundleLoads, type LibraryLookup, type ShellHost } from './host';
 import { hostProbe } from './hostProbe';
 import { loadWithCodeCache, readBundleFiles } from './codeCache';
-
-/**
- * The Node extension host: each bundle is a file beside dist/extension.js, marked external in
- * esbuild.js so that activation (which VS Code times: loading dist/extension.js and calling
- * activate) never pays for compiling it. The requires are literal so esbuild leaves them alone.
- */
-const REQUIRE: { [N in BundleName]: () => Bundles[N] } = {
-  /* eslint-disable @typescript-eslint/no-require-imports */
-  app: () => require('./app.js') as Bundles['app'],
-  team: () => require('./team.js') as Bundles['team'],
-  calendar: () => require('./calendar.js') as Bundles['calendar'],
-  /* eslint-enable @typescript-eslint/no-require-imports */
-};
 
 /** How long after a bundle's first load its code cache is written: its first run's functions compiled by then, and the user not waiting on it. */
 const SAVE_CACHE_AFTER_MS = 5_000;
 
 /**
+ * The Node extension host: each bundle is a file beside dist/extension.js, marked external in
+ * esbuild.js so that activation (which VS Code times: loading dist/extension.js and calling
+ * activate) never pays for compiling it. The shell compiles and runs it itself (vm.Script, as
+ * Node's require does) for two reasons: V8's code cache, and the bundle's `require('zod')`,
+ * which is served from dist/zod.js (./host.ts).
+ *
  * @param cacheFolder where V8 code caches of the bundles are kept (in the extension's global
- *   storage); undefined loads them with a plain require.
+ *   storage); undefined, or CERT_STUDY_NO_CODE_CACHE set, loads them without one.
  */
 export function nodeHost(cacheFolder?: string): ShellHost {
-  const loaded: BundleName[] = [];
-  const loading = new Map<BundleName, Promise<unknown>>();
-  const load = async <N extends BundleName>(name: N): Promise<Bundles[N]> => {
-    if (cacheFolder && !process.env.CERT_STUDY_NO_CODE_CACHE) {
-      const file = `${__dirname}/${name}.js`;
+  const useCache = cacheFolder !== undefined && !process.env.CERT_STUDY_NO_CODE_CACHE;
+  const loadFile = async (name: string, libraries: LibraryLookup): Promise<unknown> => {
+    const file = `${__dirname}/${name}.js`;
+    if (useCache) {
       try {
         // Read off the host's thread first; only compiling and running the bundle blocks it.
-        const files = await readBundleFiles(file, cacheFolder);
-        const cached = loadWithCodeCache(file, cacheFolder, files);
+        const cached = loadWithCodeCache(file, cacheFolder, await readBundleFiles(file, cacheFolder), libraries);
         setTimeout(() => cached.saveCache(), SAVE_CACHE_AFTER_MS);
-        return cached.exports as Bundles[N];
+        return cached.exports;
       } catch {
-        // The plain require below reports a real problem with the bundle itself.
+        // The load below, without a cache, reports a real problem with the bundle itself.
       }
     }
-    return REQUIRE[name]();
+    return loadWithCodeCache(file, undefined, await readBundleFiles(file, undefined), libraries).exports;
   };
   return {
     kind: 'node',
     probe: hostProbe(),
-    loadBundle<N extends BundleName>(name: N): Promise<Bundles[N]> {
-      let promise = loading.get(name) as Promise<Bundles[N]> | undefined;
-      if (!promise) {
-        promise = load(name).then((module) => {
-          if (!loaded.includes(name)) loaded.push(name);
-          return module;
-        });
-        loading.set(name, promise);
-        // A failed load is tried again by the next caller.
-        promise.catch(() => loading.delete(name));
-      }
-      return promise;
-    },
-    loadedBundles: () => loaded,
+    ...bundleLoads(loadFile),
     demoSeedPath: () => process.env.CERT_STUDY_DEMO_SEED || undefined,
   };
 }

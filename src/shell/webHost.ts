@@ -1,5 +1,5 @@
 import vscode = require('vscode');
-import type { BundleName, Bundles, ShellHost } from './host';
+import { bundleLoads, type LibraryLookup, type ShellHost } from './host';
 
 /**
  * The browser's web worker extension host (vscode.dev, github.dev, code-server's browser host).
@@ -8,27 +8,12 @@ import type { BundleName, Bundles, ShellHost } from './host';
  * as a CommonJS module body with `new Function`. Reading goes through `workspace.fs` (the
  * extension's folder is on the `vscode-remote:` file system in code-server); where that scheme
  * has no file system provider (an extension served over https, as on vscode.dev), through fetch.
- * Each bundle is loaded once; concurrent callers share the promise.
+ * Each bundle is loaded once, dist/web/zod.js first (./host.ts, bundleLoads).
  */
 export function webHost(extensionUri: vscode.Uri): ShellHost {
-  const loading = new Map<BundleName, Promise<unknown>>();
-  const loaded: BundleName[] = [];
   return {
     kind: 'web',
-    loadBundle<N extends BundleName>(name: N): Promise<Bundles[N]> {
-      let promise = loading.get(name);
-      if (!promise) {
-        promise = evaluateBundle(vscode.Uri.joinPath(extensionUri, 'dist', 'web', `${name}.js`)).then((exports) => {
-          loaded.push(name);
-          return exports;
-        });
-        loading.set(name, promise);
-        // A failed load (the network, a broken file) may be retried by the next use.
-        promise.catch(() => loading.delete(name));
-      }
-      return promise as Promise<Bundles[N]>;
-    },
-    loadedBundles: () => loaded,
+    ...bundleLoads((name, libraries) => evaluateBundle(vscode.Uri.joinPath(extensionUri, 'dist', 'web', `${name}.js`), libraries)),
     // Demo data (tests, demos) is named by a hidden setting here: the worker has no environment.
     // `certStudy.testing.demoSeedPath`, hidden (not in package.json), from user settings only: a
     // folder's own settings (an untrusted one's included) cannot import data. The app reads it here too.
@@ -48,10 +33,12 @@ async function readSource(uri: vscode.Uri): Promise<string> {
   return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
 }
 
-async function evaluateBundle(uri: vscode.Uri): Promise<unknown> {
+async function evaluateBundle(uri: vscode.Uri, libraries: LibraryLookup): Promise<unknown> {
   const source = await readSource(uri);
   const module: { exports: unknown } = { exports: {} };
   const require = (id: string): unknown => {
+    const library = libraries(id);
+    if (library !== undefined) return library;
     if (id === 'vscode') return vscode;
     throw new Error(`${uri.path}: cannot load module '${id}' in the web worker host`);
   };

@@ -7,7 +7,7 @@ import { nextTurn, noteTurn } from './slices';
  * module that one imports, in an initializer that runs on first use; a bundle whose entry reaches
  * the rest only through import() runs almost nothing when it is loaded. Each step then runs the
  * initializers of the modules it reaches that have not run yet, so a list of steps in the order
- * of the imports (zod first, its own setup being the largest part) pays one part per turn.
+ * of the imports (the schemas first, the largest part) pays one part per turn.
  * The steps decide nothing about behaviour: a step left out only makes the next one longer.
  */
 export interface ModuleStep {

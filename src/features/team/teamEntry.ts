@@ -8,7 +8,7 @@ import { runModuleSteps, type ModuleStep, type ModuleStepList } from '../../core
  * loading them in one go was a block of about 40 ms.
  */
 const TEAM_STEPS: ModuleStepList = [
-  ['zod and the primitives', () => import('../../core/model/primitives.js')],
+  ['primitives', () => import('../../core/model/primitives.js')],
   ['catalog model', () => import('../../core/model/catalog.js')],
   ['tracking model', () => import('../../core/model/tracking.js')],
   ['logs model', () => import('../../core/model/logs.js')],
