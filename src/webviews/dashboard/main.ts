@@ -1,19 +1,9 @@
 // The dashboard page (dist/webview.js, loaded only by the dashboard panel). It draws what the
-// host sends and nothing else: every figure comes from the core. Messages are validated on
-// arrival; the filter and the open tables are kept with setState, so VS Code hands them back
-// after a reload.
-import {
-  CHART_IDS,
-  checkHostMessage,
-  DEFAULT_VIEW_STATE,
-  savedViewState,
-  type ChartId,
-  type DashboardData,
-  type TableId,
-  type Forecast,
-  type Range,
-  type ViewState,
-} from './protocol';
+// host sends and nothing else: every figure comes from the core. The host's figures are not
+// checked again here (./pageProtocol.ts says why); the saved view state is. The filter and the
+// open tables are kept with setState, so VS Code hands them back after a reload.
+import { CHART_IDS, DEFAULT_VIEW_STATE, isDataMessage, savedViewState, type ChartId, type Range, type TableId, type ViewState } from './pageProtocol';
+import type { DashboardData, Forecast } from './protocol';
 import { Chart, CHART_BUILDERS, chartTitle, type ChartSpec } from './charts';
 import { el } from './dom';
 import { attachKeyboard } from './keyboard';
@@ -320,12 +310,11 @@ function render(d: DashboardData, reason: 'data' | 'theme'): void {
 }
 
 window.addEventListener('message', (event: MessageEvent<unknown>) => {
-  const checked = checkHostMessage(event.data);
-  if (!checked.ok) {
-    console.warn(`[cert-study dashboard] ignored a message: ${checked.reason}`);
+  if (!isDataMessage<DashboardData>(event.data)) {
+    console.warn('[cert-study dashboard] ignored a message that is not the host’s data');
     return;
   }
-  data = checked.message.data;
+  data = event.data.data;
   saveState({ ...state, filter: data.filter });
   render(data, 'data');
 });

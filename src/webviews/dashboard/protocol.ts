@@ -1,27 +1,25 @@
 import * as z from 'zod/mini';
+import { CERT_KEY_MAX, CHART_IDS, RANGES, TABLE_IDS, type DashboardFilter, type ViewState } from './pageProtocol';
 
 /**
  * The messages between the dashboard panel (extension host) and its page (the webview), as zod
- * schemas and the types they infer. Both sides validate what arrives: a message that does not
- * parse is logged and ignored. zod/mini, not classic zod: the page bundles these schemas, and
- * classic zod would add about 90 KB to it (zod/mini: about 15 KB).
+ * schemas and the types they infer. The host validates what the page sends: a message that does
+ * not parse is logged and ignored. What the host sends is checked against HostMessageSchema by
+ * the unit tests, not in the page (./pageProtocol.ts says why); the page imports only types from
+ * here. zod/mini, not classic zod: it stays small where it is bundled.
  */
 
 export const DASHBOARD_VIEW_TYPE = 'certStudy.dashboard';
 
-/** The range filter: the last 4, 12 or 26 ISO weeks, or everything logged. */
-export const RANGES = ['4w', '12w', '26w', 'all'] as const;
-/** The charts, in page order; also the ids of their data tables. */
-export const CHART_IDS = ['weekly', 'target', 'practice', 'domains', 'days', 'plans'] as const;
-/** Every section with a data-table toggle: the charts, and the ROI figures (words, no chart). */
-export const TABLE_IDS = [...CHART_IDS, 'roi'] as const;
+export { CHART_IDS, DEFAULT_VIEW_STATE, RANGES, savedViewState, TABLE_IDS, viewStateOrDefault } from './pageProtocol';
+export type { ChartId, DashboardFilter, Range, TableId, ViewState } from './pageProtocol';
 
 const text = (max = 500) => z.string().check(z.maxLength(max));
 /** A chart's summary names every certification shown: room for all of them. */
 const SUMMARY_MAX = 20_000;
 const isoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
 /** A certification key (`aws-mla-c01`, `custom:…`); loose here, looked up by the host. */
-const certKey = text(120);
+const certKey = text(CERT_KEY_MAX);
 /** Finite numbers only (zod 4 refuses NaN and Infinity); counts are integers. */
 const count = z.int().check(z.minimum(0));
 
@@ -29,20 +27,18 @@ export const RangeSchema = z.enum(RANGES);
 export const ChartIdSchema = z.enum(CHART_IDS);
 export const TableIdSchema = z.enum(TABLE_IDS);
 
-export const FilterSchema = z.strictObject({
+export const FilterSchema: z.ZodMiniType<DashboardFilter> = z.strictObject({
   range: RangeSchema,
   /** One certification, or null for all of them. */
   cert: z.nullable(certKey),
 });
 
-/** What the page keeps with setState, and VS Code hands back to the serializer after a reload. */
-export const ViewStateSchema = z.strictObject({
+/** The view state (./pageProtocol.ts), as the host checks it in `ready`. */
+export const ViewStateSchema: z.ZodMiniType<ViewState> = z.strictObject({
   filter: FilterSchema,
   /** The charts whose data table is shown. */
   tables: z.array(TableIdSchema).check(z.maxLength(TABLE_IDS.length)),
 });
-
-export const DEFAULT_VIEW_STATE: ViewState = { filter: { range: '26w', cert: null }, tables: [] };
 
 // ---- page → host -----------------------------------------------------------------------------
 
@@ -317,11 +313,6 @@ export const DashboardDataSchema = z.strictObject({
 
 export const HostMessageSchema = z.discriminatedUnion('type', [z.strictObject({ type: z.literal('data'), data: DashboardDataSchema })]);
 
-export type Range = z.infer<typeof RangeSchema>;
-export type ChartId = z.infer<typeof ChartIdSchema>;
-export type TableId = z.infer<typeof TableIdSchema>;
-export type DashboardFilter = z.infer<typeof FilterSchema>;
-export type ViewState = z.infer<typeof ViewStateSchema>;
 export type WebviewMessage = z.infer<typeof WebviewMessageSchema>;
 export type HostMessage = z.infer<typeof HostMessageSchema>;
 export type Labels = z.infer<typeof LabelsSchema>;
@@ -360,17 +351,6 @@ export function checkWebviewMessage(raw: unknown): Checked<WebviewMessage> {
 /** A message from the host, validated. */
 export function checkHostMessage(raw: unknown): Checked<HostMessage> {
   return check(HostMessageSchema, raw);
-}
-
-/** A saved view state, or null when it is missing or does not fit (an older version's). */
-export function savedViewState(raw: unknown): ViewState | null {
-  const result = ViewStateSchema.safeParse(raw);
-  return result.success ? result.data : null;
-}
-
-/** A saved view state, or the default. */
-export function viewStateOrDefault(raw: unknown): ViewState {
-  return savedViewState(raw) ?? DEFAULT_VIEW_STATE;
 }
 
 /** At most 120 characters of what arrived, for a log line. */
