@@ -30,12 +30,16 @@ export function startHostProfile(folder: string): HostProfile {
     /** Activation on the profiles' clock (V8's and hrtime's: the monotonic clock, in µs) and on the wall clock. */
     activation: { monotonicUs: Number(process.hrtime.bigint() / 1000n), wallMs: Date.now() },
     samplingIntervalUs: SAMPLING_INTERVAL_US,
-    profiles: [] as { file: string; step: string; loopDelayMaxMs: number }[],
+    profiles: [] as { file: string; step: string; loopDelayMaxMs: number; turnStartsUs: number[] }[],
   };
-  // The profile counts samples with our code on the stack as one block even across the turns our
-  // steps give the host (a turn that finds nothing waiting leaves no idle sample). The event
-  // loop's own delay monitor sees the turns: its longest delay in a step is the longest time the
-  // host could not run anything else, ours or another extension's.
+  // Where each of our turns started (core/util/turns.ts calls this; the same clock as the
+  // profiles'): the host polled for messages just before each, so scripts/bench/hostBlocks.mjs
+  // cuts a run of our samples there. Without the marks, steps with nothing waiting in between
+  // read as one block.
+  let turnStartsUs: number[] = [];
+  (globalThis as { [key: symbol]: unknown })[Symbol.for('certStudy.turnStart')] = () => turnStartsUs.push(Number(process.hrtime.bigint() / 1000n));
+  // The event loop's own delay monitor: its longest delay in a step is the longest time the host
+  // could not run anything else, ours or another extension's.
   const { monitorEventLoopDelay } = require('node:perf_hooks') as typeof import('node:perf_hooks');
   const loopDelay = monitorEventLoopDelay({ resolution: 1 });
   loopDelay.enable();
@@ -71,7 +75,7 @@ export function startHostProfile(folder: string): HostProfile {
       const file = `${String(index.profiles.length + 1).padStart(2, '0')}-${step.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '')}.cpuprofile`;
       try {
         fs.writeFileSync(path.join(dir, file), JSON.stringify(profile));
-        index.profiles.push({ file, step, loopDelayMaxMs });
+        index.profiles.push({ file, step, loopDelayMaxMs, turnStartsUs });
         writeIndex();
       } catch (err) {
         console.error(`[cert-study host profile] ${String(err)}`);
@@ -79,6 +83,9 @@ export function startHostProfile(folder: string): HostProfile {
       // After the monitor has recorded this write's own delay (its timer is due first), not before.
       setTimeout(() => loopDelay.reset(), 0);
     },
-    start,
+    start() {
+      turnStartsUs = [];
+      start();
+    },
   };
 }

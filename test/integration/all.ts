@@ -13,3 +13,4 @@ import './sync.test';
 import './agentTools.test';
 import './reload.test';
 import './firstCommands.test';
+import './treeRebuilds.test';

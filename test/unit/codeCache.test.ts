@@ -35,7 +35,7 @@ describe('V8 code cache for the bundles (Node host)', () => {
     assert.match(file!, /^app\.js\.[0-9a-f]{16}\.v8cache$/);
 
     const read = await readBundleFiles(bundle, cache);
-    assert.equal(path.basename(read.cacheFile), file);
+    assert.equal(path.basename(read.cacheFile ?? ''), file);
     assert.ok(read.cachedData && read.cachedData.length > 0, 'the cache was read');
     const second = loadWithCodeCache(bundle, cache, read);
     assert.equal((second.exports as { answer(): number }).answer(), 42);

@@ -14,7 +14,6 @@ import {
 import { formatPlaceholders as t } from '../../src/core/util/localize';
 import { RowRecordWriter } from '../../src/features/certifications/rowRecordWriter';
 import { MemoryStorage } from './support/memoryStorage';
-import { drainSteps } from './support/steps';
 import { sampleCert, samplePractice, sampleSession } from './support/samples';
 
 const now = new Date('2026-11-26T15:00:00Z');
@@ -148,13 +147,15 @@ describe('row record writer', () => {
   });
 });
 
-describe('the tree built a part at a time (certTreeSteps)', () => {
-  it('pauses after the logs are walked, after each certification and before the week row, and builds exactly the tree built in one go', () => {
+describe('the tree built a step at a time (certTreeSteps)', () => {
+  it('has a step for the logs, one for each certification and one for the week row’s days, and builds exactly the tree built in one go', () => {
     const snapshot = tenYears();
     const input = { snapshot, catalog, now, sortBy: 'examDate' as const, t, week: { block: { enabled: true, start: '08:00', durationMinutes: 60, days: ['mon', 'tue', 'wed', 'thu', 'fri'] as const }, dailyMinimumMinutes: 20, restDays: [] } };
-    const { pauses, value } = drainSteps(certTreeSteps(input));
-    // One pause after the logs' walk, one after each of the ten certifications, one before the week row.
-    assert.equal(pauses, 1 + snapshot.certifications.length + 1);
-    assert.deepEqual(value, buildCertTree(input));
+    const steps = certTreeSteps(input);
+    const names: string[] = [];
+    let next = steps.next();
+    for (; !next.done; next = steps.next()) names.push(next.value);
+    assert.deepEqual(names, ['logs walked', ...snapshot.certifications.map(() => 'certification'), 'minutes by day']);
+    assert.deepEqual(next.value, buildCertTree(input));
   });
 });

@@ -153,6 +153,18 @@ describe('local days and streaks (Denver clock)', () => {
     assert.deepEqual([...byDay], [['2028-02-28', 60], ['2028-02-29', 1440], ['2028-03-01', 60]]);
   });
 
+  it('splits a session over midnight on a night the clocks change by the start’s offset: every minute studied counts once', () => {
+    // Denver springs forward at 02:00: 23:00 MST to 03:30 MDT is 3.5 hours, 2.5 of them after midnight.
+    const spring = minutesByLocalDay([session('2026-03-07T23:00:00.000-07:00', '2026-03-08T03:30:00.000-06:00')]);
+    assert.deepEqual([...spring], [['2026-03-07', 60], ['2026-03-08', 150]]);
+    // Denver falls back at 02:00: 23:30 MDT to the second 01:30 (MST) is 3 hours.
+    const fall = minutesByLocalDay([session('2026-10-31T23:30:00.000-06:00', '2026-11-01T01:30:00.000-07:00')]);
+    assert.deepEqual([...fall], [['2026-10-31', 30], ['2026-11-01', 150]]);
+    // Santiago's clocks go from midnight to 01:00 (2026-09-06): 23:30 to 01:30 on the clock is one hour.
+    const atMidnight = minutesByLocalDay([session('2026-09-05T23:30:00.000-04:00', '2026-09-06T01:30:00.000-03:00')]);
+    assert.deepEqual([...atMidnight], [['2026-09-05', 30], ['2026-09-06', 30]]);
+  });
+
   it('keeps a session on the day it was studied, in the offset it was stored with', () => {
     // Studied at 23:30 in Kolkata; the engineer now sits in Denver: still the 5th.
     const byDay = minutesByLocalDay([session('2026-10-05T23:00:00.000+05:30', '2026-10-05T23:40:00.000+05:30')]);

@@ -1,6 +1,6 @@
 import type { BackupWriter } from './backup';
 import { parseLog, type LogProblem, type LogSpec, type YieldToHost } from './logParse';
-import { nextTurn } from '../util/slices';
+import { nextTurn } from '../util/turns';
 import type { FileAccess, StoreProblem } from './ports';
 import { Emitter } from '../util/emitter';
 import { startStopwatch, ZERO_SPAN, type Span } from '../util/stopwatch';

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { describeFirstIssue } from './zodIssues';
-import { nextTurn } from '../util/slices';
+import { nextTurn } from '../util/turns';
 
 /** What a log file holds and how to read it (sessions, practice exams); see LogFile. */
 export interface LogSpec<T> {

@@ -5,7 +5,7 @@ import type { KeyValueStorage, StoreProblem } from './ports';
 import { serialStorageFor, type SerialStorage, type StorageTransaction } from './serialStorage';
 import { storageKeyOf } from './stateSpecs';
 import { Emitter } from '../util/emitter';
-import { nextTurn } from '../util/slices';
+import { nextTurn } from '../util/turns';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnySpecs = Record<string, VersionedSpec<any>>;

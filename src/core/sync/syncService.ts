@@ -20,7 +20,8 @@ import {
 } from './machineRecord';
 import { SHARED_KEYS, stateKeyOfItem, type SharedKey, type SharedState } from './sharedItems';
 import { summaryRecords, summarySteps } from './summary';
-import { nextTurn, runInSlices } from '../util/slices';
+import { runInSlices } from '../util/slices';
+import { nextTurn } from '../util/turns';
 
 export interface SyncServiceDeps {
   /** globalState: where the machine records and the ledger live (Settings Sync syncs only `syncedKeys()`). */
@@ -87,7 +88,7 @@ export class SyncService {
       };
       if (sameContent(this.deps.storage.get<unknown>(this.key), record)) return { written: false, problems };
       // Validate before writing, as every store does: a bug must never publish what others cannot read.
-      const { value } = await runInSlices(machineRecordChecks(record), undefined, undefined, 'sync record check');
+      const { value } = await runInSlices(machineRecordChecks(record), { kind: 'sync record check' });
       await this.deps.storage.update(this.key, value);
       return { written: true, problems };
     });
@@ -235,7 +236,7 @@ export class SyncService {
     const practiceExams = store.practiceExams.all();
     const cache = this.summaryCache;
     if (cache && cache.sessions === sessions && cache.practiceExams === practiceExams) return cache.summary;
-    const { value: summary } = await runInSlices(summarySteps(sessions, practiceExams), undefined, undefined, 'sync summary');
+    const { value: summary } = await runInSlices(summarySteps(sessions, practiceExams), { kind: 'sync summary' });
     this.summaryCache = { sessions, practiceExams, summary };
     return summary;
   }

@@ -1,6 +1,6 @@
 import type { IsoDate } from '../model/primitives';
 import type { StudySession } from '../model/logs';
-import { epochDay, localDayOf, startOfLocalDay, startOfLocalWeek, weekdayOfEpochDay } from '../time/localDays';
+import { addDays, epochDay, localDayOf, startOfLocalDay, startOfLocalWeek, weekdayOfEpochDay } from '../time/localDays';
 import { sessionTimes } from '../time/sessionTimes';
 import { blockOn, WEEKDAYS, type BlockSettings, type Weekday } from './blockSchedule';
 
@@ -17,15 +17,16 @@ export function minutesByLocalDay(sessions: readonly StudySession[]): Map<IsoDat
     const { startMs, endMs } = sessionTimes(s);
     let from = startMs + offsetMs;
     const to = endMs + offsetMs;
-    // The start's wall-clock day is written in the instant itself; a Date is made only for the
-    // days after it, when a session runs over midnight.
+    // The start's wall-clock day is written in the instant itself. The offset is the start's
+    // throughout, so every midnight crossed is 24 hours after the one before, daylight saving or
+    // not: each crossing is the next calendar day.
     let key: IsoDate = localDayOf(s.start);
     while (from < to) {
       const nextMidnight = (Math.floor(from / DAY_MS) + 1) * DAY_MS;
       const sliceEnd = Math.min(to, nextMidnight);
       ms.set(key, (ms.get(key) ?? 0) + (sliceEnd - from));
       from = sliceEnd;
-      if (from < to) key = new Date(from).toISOString().slice(0, 10);
+      if (from < to) key = addDays(key, 1);
     }
   }
   const minutes = new Map<IsoDate, number>();

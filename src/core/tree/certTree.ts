@@ -20,6 +20,7 @@ import { minutesByLocalDay } from '../timer/days';
 import { practiceNodes } from '../practice/treeRows';
 import type { Plan } from '../model/plans';
 import { planNodes } from '../plans/treeRows';
+import { runSteps, type Steps } from '../util/slices';
 
 export type { TreeNodeView } from '../model/treeNode';
 
@@ -86,32 +87,28 @@ export interface CertTreeInput {
  * (`cert:<key>`, `cert:<key>/domains/<id>`), never counters, so VS Code keeps expansion state.
  */
 export function buildCertTree(input: CertTreeInput): CertTree {
-  const steps = certTreeSteps(input);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
+  return runSteps(certTreeSteps(input));
 }
 
 /**
- * The same build a part at a time: it pauses (yields) after each part that walks the logs or one
- * certification's rows, so a caller can give the host a turn in between; at ten years a whole
- * build was 20-45 ms in the extension host (docs/performance.md, "Blocks over a frame").
+ * The same build a step at a time: a step walks the logs or adds one certification's rows, so a
+ * caller can give the host a turn in between (runInSlices); at ten years a whole build was
+ * 20-45 ms in the extension host (docs/performance.md, "Blocks over a frame").
  * buildCertTree runs it straight through: one build, two ways to run it.
  */
-export function* certTreeSteps(input: CertTreeInput): Generator<void, CertTree, void> {
+export function* certTreeSteps(input: CertTreeInput): Steps<CertTree> {
   const { snapshot, catalog, now, t } = input;
   const progress = progressByCertification(snapshot.sessions, snapshot.practiceExams);
   const firstSession = firstSessionDays(snapshot.sessions);
   const practice = { settings: input.practice ?? DEFAULT_PRACTICE_SETTINGS, firstSession };
-  yield;
+  yield 'logs walked';
   const nodes = new Map<string, TreeNodeView>();
   const certs = sortCertifications(snapshot.certifications, catalog, input.sortBy, now);
   for (const cert of certs) {
     // The tree shows the status as of today: a pass past its expiry reads "Expired".
     const shown = { ...cert, status: effectiveStatus(cert, catalog.get(cert.key), now) };
     addCertNodes(nodes, shown, catalog, progressOf(progress, cert.key), now, t, snapshot.logsLoaded, practice);
-    yield;
+    yield 'certification';
   }
   const rootIds = certs.map((c) => certNodeId(c.key));
   const timerNode = input.timer ? nodes.get(certNodeId(input.timer.certKey)) : undefined;
@@ -128,11 +125,11 @@ export function* certTreeSteps(input: CertTreeInput): Generator<void, CertTree, 
     const planRows = planNodes({ plans: input.plans, certifications: snapshot.certifications, sessions: snapshot.sessions, catalog, now, t });
     for (const node of planRows) nodes.set(node.id, node);
     rootIds.unshift(...planRows.filter((n) => n.parentId === null).map((n) => n.id));
-    yield;
+    yield 'plans';
   }
   if (input.week && certs.length > 0 && snapshot.logsLoaded) {
     const byDay = minutesByLocalDay(snapshot.sessions);
-    yield;
+    yield 'minutes by day';
     nodes.set(WEEK_NODE_ID, weekRow(snapshot.sessions, input.week, now, t, byDay));
     rootIds.unshift(WEEK_NODE_ID);
   }

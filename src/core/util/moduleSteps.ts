@@ -1,4 +1,5 @@
-import { nextTurn, noteTurn } from './slices';
+import { noteTurn } from './slices';
+import { nextTurn } from './turns';
 
 /**
  * Runs a bundle's module bodies a part at a time, with a turn of the event loop between parts, so

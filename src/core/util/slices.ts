@@ -1,3 +1,5 @@
+import { nextTurn } from './turns';
+
 /**
  * Long computations as generators: each `yield` ends a step (a few milliseconds at most) and names
  * it. `runSteps` runs them all at once; `runInSlices` runs them a slice at a time with a turn of
@@ -20,22 +22,43 @@ export interface Slice {
   ms: number;
 }
 
-/**
- * A turn of the event loop for the host, in both extension hosts, and straight back. In Node,
- * setImmediate: it runs after the loop has polled for I/O (VS Code's messages to the host),
- * without the 1 ms floor of setTimeout(0), and where a chain of setTimeout(0) can run timer after
- * timer without polling; the web worker has no setImmediate. The logs' slices use it too.
- */
-export const nextTurn = (): Promise<void> =>
-  typeof setImmediate === 'function' ? new Promise<void>((resolve) => setImmediate(resolve)) : new Promise<void>((resolve) => setTimeout(resolve, 0));
+/** How runInSlices runs its steps; every field has a default. */
+export interface SliceOptions {
+  /** The name its slices are timed under (noteTurn). Default 'slices'. */
+  kind?: string;
+  /** Steps run in a slice until this many ms have passed; 0 runs one step a slice. Default 3. */
+  budgetMs?: number;
+  /** Gives the event loop a turn between slices. Default nextTurn. */
+  pause?: () => Promise<void>;
+  /** Asked before each slice (so after each pause): true stops the run there, its work no longer wanted. */
+  stopWhen?: () => boolean;
+}
+
+/** A run that reached the steps' end: their result. */
+export interface SlicesDone<T> {
+  done: true;
+  value: T;
+  slices: Slice[];
+}
+
+/** A run that stopWhen stopped before the end: no result. */
+export interface SlicesStopped {
+  done: false;
+  slices: Slice[];
+}
 
 /**
  * Runs steps until `budgetMs` have passed, gives the event loop a turn, and goes on: a slice
- * takes at most the budget plus one step. Says how long each slice took.
+ * takes at most the budget plus one step. Says how long each slice took. Without `stopWhen` the
+ * run always reaches the end, and its type says so: `const { value } = await runInSlices(...)`.
  */
-export async function runInSlices<T>(steps: Steps<T>, budgetMs = 3, pause: () => Promise<void> = nextTurn, kind = 'slices'): Promise<{ value: T; slices: Slice[] }> {
+export function runInSlices<T>(steps: Steps<T>, options?: SliceOptions & { stopWhen?: undefined }): Promise<SlicesDone<T>>;
+export function runInSlices<T>(steps: Steps<T>, options: SliceOptions): Promise<SlicesDone<T> | SlicesStopped>;
+export async function runInSlices<T>(steps: Steps<T>, options: SliceOptions = {}): Promise<SlicesDone<T> | SlicesStopped> {
+  const { kind = 'slices', budgetMs = 3, pause = nextTurn, stopWhen } = options;
   const slices: Slice[] = [];
   for (;;) {
+    if (stopWhen?.()) return { done: false, slices };
     const start = performance.now();
     const names: string[] = [];
     let next = steps.next();
@@ -47,7 +70,7 @@ export async function runInSlices<T>(steps: Steps<T>, budgetMs = 3, pause: () =>
     const ms = performance.now() - start;
     slices.push({ steps: names, ms });
     noteTurn(kind, ms);
-    if (next.done) return { value: next.value, slices };
+    if (next.done) return { done: true, value: next.value, slices };
     await pause();
   }
 }

@@ -6,7 +6,7 @@ import type { PracticeSettings } from '../../core/practice/settings';
 import type { WeekSettings } from '../../core/timer/weekRow';
 import type { Plan } from '../../core/model/plans';
 import { startStopwatch, ZERO_SPAN, type Span } from '../../core/util/stopwatch';
-import { nextTurn, noteTurn } from '../../core/util/slices';
+import { runInSlices, type SliceOptions, type Steps } from '../../core/util/slices';
 import { ROW_SETTING_SECTIONS, type RecordRow } from '../../core/tree/rowRecord';
 import { t } from '../../platform/l10n';
 import { treeItemOf } from '../../platform/treeItem';
@@ -91,16 +91,19 @@ export class CertificationTreeProvider implements vscode.TreeDataProvider<string
 
   /** The rebuild asked for as `generation`, unless a newer change or a read overtook it. */
   private async rebuildInSteps(generation: number): Promise<void> {
-    const overtaken = () => generation !== this.generation || !this.stale;
-    if (overtaken()) return;
-    const steps = certTreeSteps(this.input());
-    for (;;) {
-      const step = timedStep(steps);
-      await nextTurn();
-      if (overtaken()) return;
-      // Comparing with the rows shown (changedRoots) is a part of its own.
-      if (step.done) return this.show(step.value);
-    }
+    const run = await runInSlices(this.rebuildSteps(), { ...A_STEP_PER_TURN, stopWhen: () => generation !== this.generation || !this.stale });
+    if (run.done) this.show(run.value);
+  }
+
+  /**
+   * A rebuild's steps. A generator's body waits for its first step, so the data is read only by
+   * a rebuild that was not overtaken before it started. The step after the build gives comparing
+   * with the rows shown (changedRoots, in show) a turn of its own.
+   */
+  private *rebuildSteps(): Steps<CertTree> {
+    const tree = yield* certTreeSteps(this.input());
+    yield 'rows built';
+    return tree;
   }
 
   /** Shows a rebuilt model: only the root rows whose subtree changed are refreshed. */
@@ -125,14 +128,7 @@ export class CertificationTreeProvider implements vscode.TreeDataProvider<string
   private async built(): Promise<CertTree> {
     const current = this.current();
     if (current) return current;
-    this.building ??= (async () => {
-      const steps = certTreeSteps(this.input());
-      for (;;) {
-        const step = timedStep(steps);
-        if (step.done) return step.value;
-        await nextTurn();
-      }
-    })();
+    this.building ??= runInSlices(certTreeSteps(this.input()), A_STEP_PER_TURN).then((run) => run.value);
     const first = await this.building;
     this.building = undefined;
     this.tree ??= first;
@@ -203,10 +199,9 @@ export class CertificationTreeProvider implements vscode.TreeDataProvider<string
   }
 }
 
-/** The next part of a build, timed for the benchmarks (core/util/slices.ts, noteTurn). */
-function timedStep(steps: Generator<void, CertTree, void>): IteratorResult<void, CertTree> {
-  const start = performance.now();
-  const step = steps.next();
-  noteTurn('tree step', performance.now() - start);
-  return step;
-}
+/**
+ * The tree's steps run one per turn of the event loop (budget 0), each timed for the benchmarks as
+ * a 'tree step' (core/util/slices.ts, noteTurn). A step is already a sizeable part (the logs' walk,
+ * a certification's rows), and a rebuild checks between every two whether a newer one overtook it.
+ */
+const A_STEP_PER_TURN = { kind: 'tree step', budgetMs: 0 } satisfies SliceOptions;

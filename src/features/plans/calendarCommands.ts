@@ -1,11 +1,14 @@
 import { uriFromPath } from '../../platform/hostPaths';
 import * as vscode from 'vscode';
 import { calendarEvents, type CalendarEvent } from '../../core/calendar/events';
-import { sequenceEvents } from '../../core/calendar/sequence';
+import { sequenceEvents, type SequencedExport } from '../../core/calendar/sequence';
+import type * as Ics from '../../core/calendar/ics';
+import type { CalendarExportState } from '../../core/model/plans';
 import { ExportCalendarArgSchema, parsePlanArg } from '../../core/plans/args';
 import type { PlanCommandDeps } from './planDeps';
 import { t } from '../../platform/l10n';
-import { nextTurn, noteTurn } from '../../core/util/slices';
+import { runInSlices, type Steps } from '../../core/util/slices';
+import { nextTurn } from '../../core/util/turns';
 
 // ── Export Calendar ───────────────────────────────────────────────────────────────────────────
 
@@ -40,33 +43,8 @@ export async function exportCalendarCommand(deps: PlanCommandDeps, rawArg: unkno
   // at ten years, one block of 30-85 ms in the extension host (docs/performance.md).
   const calendar = await deps.loadCalendar();
   await nextTurn();
-  // Intl's first use in a window loads the time-zone data: 16 ms in the host.
-  const timeZone = timed(() => Intl.DateTimeFormat().resolvedOptions().timeZone);
-  await nextTurn();
-  timed(() => calendar.vtimezone(timeZone));
-  await nextTurn();
-  const start = performance.now();
-  const settings = deps.settings();
-  const snapshot = deps.store.snapshot();
-  const now = deps.now();
-  const events = calendarEvents({
-    certifications: snapshot.certifications,
-    sessions: snapshot.sessions,
-    practiceExams: snapshot.practiceExams,
-    catalog: deps.catalog(),
-    block: settings.block,
-    practiceIntervalDays: settings.practiceIntervalDays,
-    renewalWarnDays: settings.renewalWarnDays,
-    calendarId,
-    timeZone,
-    now,
-    t,
-  });
-  // SEQUENCE rises for the events that changed since the last export, and only for them.
-  const sequenced = sequenceEvents(events, state, now);
-  noteTurn('calendar export', performance.now() - start);
-  await nextTurn();
-  const text = timed(() => calendar.writeIcs(events, { now, version: deps.version, calendarName: t('Cert Study'), sequences: sequenced.sequences }));
+  const { value: exported } = await runInSlices(exportSteps(deps, calendar, state!), { kind: 'calendar export', budgetMs: 0 });
+  const { events, sequenced, text } = exported;
   await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
   const lastPath = target.fsPath;
   await deps.store.state.update('calendarExport', (current) => ({ id: current?.id ?? calendarId, lastPath, events: sequenced.events, sequenceBase: sequenced.sequenceBase }));
@@ -79,10 +57,37 @@ export async function exportCalendarCommand(deps: PlanCommandDeps, rawArg: unkno
   return { path: target.fsPath, events: events.map((e) => ({ uid: e.uid, summary: e.summary, kind: e.kind, sequence: sequenced.sequences[e.uid] })) };
 }
 
-/** A part of the export, timed for the benchmarks (core/util/slices.ts, noteTurn). */
-function timed<T>(part: () => T): T {
-  const start = performance.now();
-  const result = part();
-  noteTurn('calendar export', performance.now() - start);
-  return result;
+/**
+ * The export after its bundle has loaded, a part per step; runInSlices runs them a turn each
+ * (budget 0), timed for the benchmarks as 'calendar export' (core/util/slices.ts, noteTurn).
+ * The settings, the data and the clock are read in the step that uses them: the file is written
+ * from them as they are then, not as they were a few turns earlier.
+ */
+function* exportSteps(deps: PlanCommandDeps, calendar: typeof Ics, state: CalendarExportState): Steps<{ events: CalendarEvent[]; sequenced: SequencedExport; text: string }> {
+  // Intl's first use in a window loads the time-zone data: 16 ms in the host.
+  const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  yield 'time zone';
+  calendar.vtimezone(timeZone);
+  yield 'zone block';
+  const settings = deps.settings();
+  const snapshot = deps.store.snapshot();
+  const now = deps.now();
+  const events = calendarEvents({
+    certifications: snapshot.certifications,
+    sessions: snapshot.sessions,
+    practiceExams: snapshot.practiceExams,
+    catalog: deps.catalog(),
+    block: settings.block,
+    practiceIntervalDays: settings.practiceIntervalDays,
+    renewalWarnDays: settings.renewalWarnDays,
+    calendarId: state.id,
+    timeZone,
+    now,
+    t,
+  });
+  // SEQUENCE rises for the events that changed since the last export, and only for them.
+  const sequenced = sequenceEvents(events, state, now);
+  yield 'events';
+  const text = calendar.writeIcs(events, { now, version: deps.version, calendarName: t('Cert Study'), sequences: sequenced.sequences });
+  return { events, sequenced, text };
 }

@@ -294,7 +294,7 @@ async function readReport(deps: TeamDeps, sources: readonly vscode.Uri[], requir
   const reqInput = requirements ? await readLimited(requirements, MAX_REQUIREMENTS_BYTES, 'requirements file') : null;
   const catalog = deps.catalog();
   // A file's checks per turn of the host: reading a team's files in one go was a block of 20 ms.
-  const { value: built } = await runInSlices(teamReportSteps(inputs, reqInput, localToday(deps.now()), (k) => catalog.get(k)?.name, problems), undefined, undefined, 'team report');
+  const { value: built } = await runInSlices(teamReportSteps(inputs, reqInput, localToday(deps.now()), (k) => catalog.get(k)?.name, problems), { kind: 'team report' });
   const { report, merged } = built;
   deps.log.info(`team report: ${report.engineers.length} engineers from ${report.fileCount} files${report.problems.length ? `; refused:\n${report.problems.map(describeProblem).join('\n')}` : ''}`);
   return { report, merged, sources: { files: sources.map((u) => u.toString()), requirements: requirements?.toString() ?? null } };

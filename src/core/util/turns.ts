@@ -1,0 +1,49 @@
+/**
+ * Turns of the event loop for the host, shared by all of our stepped work: the modules' steps,
+ * the slices (./slices.ts), the logs' chunks, globalState's keys. Between two of our turns the
+ * host's loop polls for VS Code's messages (docs/performance.md, "Blocks over a frame").
+ *
+ * One waiter per turn. Each piece of stepped work keeps its own turns under a frame, but two
+ * running at once (the first view's module steps beside the log's chunks, say) each used to
+ * queue a setImmediate, and Node runs every immediate queued before its check phase in that one
+ * phase, so their steps added up in one turn. Now they take turns, first come first served.
+ *
+ * In Node, setImmediate: it runs after the loop has polled for I/O, without the 1 ms floor of
+ * setTimeout(0); a chain of setTimeout(0) can run timer after timer without polling. The web
+ * worker has no setImmediate; there each setTimeout(0) is a task of its own.
+ */
+const waiting: (() => void)[] = [];
+let armed = false;
+
+const schedule: (run: () => void) => void = typeof setImmediate === 'function' ? (run) => void setImmediate(run) : (run) => void setTimeout(run, 0);
+
+/**
+ * The benchmarks' hook (src/shell/hostProfile.ts): called as each turn starts, so that a CPU
+ * profile can be cut where the host polled in between. A global, because every bundle carries
+ * its own copy of this module. One property read per turn otherwise.
+ */
+export const TURN_MARK = Symbol.for('certStudy.turnStart');
+
+function runOne(): void {
+  armed = false;
+  const resolve = waiting.shift();
+  // Armed from inside this turn, the next one runs after the loop's next poll.
+  if (waiting.length > 0) arm();
+  if (!resolve) return;
+  (globalThis as { [TURN_MARK]?: () => void })[TURN_MARK]?.();
+  resolve();
+}
+
+function arm(): void {
+  if (armed) return;
+  armed = true;
+  schedule(runOne);
+}
+
+/** Resolves at the start of a later turn of the event loop, one waiter per turn. */
+export function nextTurn(): Promise<void> {
+  return new Promise<void>((resolve) => {
+    waiting.push(resolve);
+    arm();
+  });
+}
