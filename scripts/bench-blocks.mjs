@@ -171,7 +171,7 @@ async function typePath(page, path) {
  */
 function keepBundles(from, to) {
   mkdirSync(to, { recursive: true });
-  for (const bundle of ['extension.js', 'app.js', 'team.js', 'calendar.js']) {
+  for (const bundle of ['extension.js', 'zod.js', 'app.js', 'team.js', 'calendar.js']) {
     cpSync(join(from, bundle), join(to, bundle));
     const map = JSON.parse(readFileSync(join(from, `${bundle}.map`), 'utf8'));
     map.sources = map.sources.map((/** @type {string} */ s) => resolve(from, s));

@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 // The blocks of the Node extension host that are ours, from the CPU profiles that
 // CERT_STUDY_HOST_PROFILE=<folder> makes it write (src/shell/hostProfile.ts): a block is a run of
-// consecutive samples whose stack holds a frame from our bundles (dist/extension.js, app.js,
-// team.js, calendar.js); an (idle) sample, or any sample without our frames, ends it, and
-// (garbage collector) samples between two of ours count as part of it. Each block over the budget
+// consecutive samples whose stack holds a frame from our bundles (dist/extension.js, zod.js, app.js,
+// team.js, calendar.js); an (idle) sample, any sample without our frames, or the start of one of
+// our turns (marked by src/core/util/turns.ts) ends it, and (garbage collector) samples between
+// two of ours count as part of it. Each block over the budget
 // is printed with its step, its start since activation, its length and its heaviest frames, named
 // through the bundles' source maps (`node esbuild.js --production --maps`). Reports only.
 //   node scripts/bench/hostBlocks.mjs <folder> [--budget 16] [--top 5]
@@ -15,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const BUNDLES = ['extension.js', 'app.js', 'team.js', 'calendar.js'];
+const BUNDLES = ['extension.js', 'zod.js', 'app.js', 'team.js', 'calendar.js'];
 /**
  * The shell's code cache (src/shell/codeCache.ts) compiles a bundle as Module.wrap(source): on its
  * first line V8's columns are then this much to the right of the file's. Such a bundle shows the
@@ -312,11 +313,20 @@ export function analyzeHost(hostDir, { budgetMs = 16, top = 5 } = {}) {
         owners: ranked(owners, top),
       });
     };
+    // Where our turns started (src/core/util/turns.ts, through the profile's hook): the host
+    // polled for messages just before each, so a run of our samples ends there even when no
+    // idle sample shows it. Profiles made before the marks existed have none (runs then merge).
+    /** @type {number[]} */
+    const turnStarts = [...(index.profiles[i].turnStartsUs ?? [])].sort((a, b) => a - b);
+    let nextMark = 0;
     for (let i = 0; i < profile.samples.length; i++) {
       const stack = stackOf(profile.samples[i]);
+      let newTurn = false;
+      for (; nextMark < turnStarts.length && turnStarts[nextMark] <= times[i]; nextMark++) if (open && turnStarts[nextMark] > times[open[1]]) newTurn = true;
       if (stack.ours.length > 0) {
         ourCpuUs += times[i + 1] - times[i];
         ourSamples++;
+        if (newTurn) close();
         open = open ? [open[0], i] : [i, i];
       } else if (!(stack.gc && open)) {
         // Not ours and not a collection inside a run of ours: the run ends at its last sample of ours.
