@@ -1,6 +1,7 @@
 import { bundleLoads, type LibraryLookup, type ShellHost } from './host';
 import { hostProbe } from './hostProbe';
 import { loadWithCodeCache, readBundleFiles } from './codeCache';
+import { warmIntlOffThread } from './warmIntl';
 
 /** How long after a bundle's first load its code cache is written: its first run's functions compiled by then, and the user not waiting on it. */
 const SAVE_CACHE_AFTER_MS = 5_000;
@@ -19,17 +20,20 @@ export function nodeHost(cacheFolder?: string): ShellHost {
   const useCache = cacheFolder !== undefined && !process.env.CERT_STUDY_NO_CODE_CACHE;
   const loadFile = async (name: string, libraries: LibraryLookup): Promise<unknown> => {
     const file = `${__dirname}/${name}.js`;
+    // The calendar's time zones: ICU's data, loaded off this thread while the bundle is read.
+    const ready = name === 'calendar' ? warmIntlOffThread() : undefined;
+    // Read off the host's thread first; only compiling and running the bundle blocks it.
+    const read = async (folder: string | undefined) => (await Promise.all([readBundleFiles(file, folder), ready]))[0];
     if (useCache) {
       try {
-        // Read off the host's thread first; only compiling and running the bundle blocks it.
-        const cached = loadWithCodeCache(file, cacheFolder, await readBundleFiles(file, cacheFolder), libraries);
+        const cached = loadWithCodeCache(file, cacheFolder, await read(cacheFolder), libraries);
         setTimeout(() => cached.saveCache(), SAVE_CACHE_AFTER_MS);
         return cached.exports;
       } catch {
         // The load below, without a cache, reports a real problem with the bundle itself.
       }
     }
-    return loadWithCodeCache(file, undefined, await readBundleFiles(file, undefined), libraries).exports;
+    return loadWithCodeCache(file, undefined, await read(undefined), libraries).exports;
   };
   return {
     kind: 'node',

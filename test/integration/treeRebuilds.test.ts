@@ -107,6 +107,27 @@ describe('the Certifications view’s rebuilds (CertificationTreeProvider)', () 
     assert.match(String(description(provider)), / \/ 88 h/);
   });
 
+  it('answers VS Code’s getChildren while a change waits after the rebuild in steps, not with a rebuild in one block', async () => {
+    const { provider, state, setTarget, readsBefore } = await shownProvider();
+    setTarget(66);
+    provider.refresh();
+    let turns = 0;
+    let answered = false;
+    const tick = () => {
+      if (answered) return;
+      turns++;
+      schedule(tick);
+    };
+    schedule(tick);
+    const roots = await provider.getChildren();
+    answered = true;
+    assert.ok(roots.includes(`cert:${keys[1]}`));
+    assert.match(String(description(provider)), / \/ 66 h/);
+    assert.strictEqual(state.reads, readsBefore + 1, 'one rebuild, the one in steps');
+    // The logs' walk and a step per certification, a turn each: a rebuild at once would answer in this turn.
+    assert.ok(turns >= 1 + keys.length, `answered after ${turns} turns`);
+  });
+
   it('rebuilds at once for a read while a change waits, shows nothing stale, and the waiting rebuild then stops', async () => {
     const { provider, state, refreshed, setTarget, readsBefore } = await shownProvider();
     refreshed.push([]);

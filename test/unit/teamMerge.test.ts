@@ -6,6 +6,7 @@ import { buildTeamReport } from '../../src/core/team/report';
 import { readRequirementsFile, type RequirementsFile } from '../../src/core/team/requirements';
 import { teamReportFrom } from '../../src/core/team/teamReportInputs';
 import type { TeamFile } from '../../src/core/team/schema';
+import { HostMessageSchema } from '../../src/webviews/teamReport/protocol';
 import { copy, fixture, FIXTURES, teamCert, teamFile } from './support/teamFiles';
 
 const input = (file: string, team: TeamFile | string): TeamInput => ({ file, bytes: typeof team === 'string' ? team : JSON.stringify(team) });
@@ -69,6 +70,13 @@ describe('team report: matrix, expiring, pipeline, requirements', () => {
   assert.ok(requirements.ok);
   const reqs = (requirements as { value: RequirementsFile }).value;
   const report = buildTeamReport(mergeTeamFiles(sample()), { today, requirements: reqs, fileCount: 3 });
+
+  it('fits the report page’s message schema, which the page checks on arrival (the host sends it unparsed)', () => {
+    const sources = { files: ['file:///team/alice.certstudy.json'], requirements: 'file:///team/requirements.json' };
+    const checked = HostMessageSchema.safeParse({ type: 'report', report, sources });
+    assert.ok(checked.success, JSON.stringify(checked.error?.issues.slice(0, 3)));
+    assert.equal(HostMessageSchema.safeParse({ type: 'report', report: { ...report, engineers: 'all' }, sources }).success, false);
+  });
 
   it('engineers × certifications with status and expiry, columns by provider then name', () => {
     assert.deepEqual(report.engineers.map((e) => e.name), ['Alice Chen', 'Bob Okafor', 'Chandra Rao']);

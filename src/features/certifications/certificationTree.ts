@@ -75,7 +75,8 @@ export class CertificationTreeProvider implements vscode.TreeDataProvider<string
    * (core/tree/certTree.ts, certTreeSteps), however many changes ask in between: one command
    * fires the store's change, the timer's and the status record's, three rebuilds of ten years'
    * rows in one block before. A change during a rebuild starts it again from the new data.
-   * Anything that reads a row meanwhile (VS Code, a command, a test) gets it rebuilt at once.
+   * Nothing reads stale rows meanwhile: getChildren and the app's takeover of the view wait for
+   * the rebuild (settled); a reader that cannot wait (getTreeItem, a command) gets it rebuilt at once.
    */
   refresh(): void {
     if (!this.tree) {
@@ -91,8 +92,22 @@ export class CertificationTreeProvider implements vscode.TreeDataProvider<string
 
   /** The rebuild asked for as `generation`, unless a newer change or a read overtook it. */
   private async rebuildInSteps(generation: number): Promise<void> {
-    const run = await runInSlices(this.rebuildSteps(), { ...A_STEP_PER_TURN, stopWhen: () => generation !== this.generation || !this.stale });
-    if (run.done) this.show(run.value);
+    try {
+      const run = await runInSlices(this.rebuildSteps(), { ...A_STEP_PER_TURN, stopWhen: () => generation !== this.generation || !this.stale });
+      if (run.done) this.show(run.value);
+    } finally {
+      // A rebuild that failed leaves the rows stale: whoever waits for it reads them at once (settled).
+      if (this.stale && generation === this.generation) this.wakeWaiting();
+    }
+  }
+
+  /** Resolved by the next show(): what the readers that can wait (settled) wait for. */
+  private waiting: { promise: Promise<void>; resolve: () => void } | undefined;
+
+  private wakeWaiting(): void {
+    const waiting = this.waiting;
+    this.waiting = undefined;
+    waiting?.resolve();
   }
 
   /**
@@ -116,17 +131,39 @@ export class CertificationTreeProvider implements vscode.TreeDataProvider<string
     if (changed === 'all') this.changed.fire(undefined);
     else changed.forEach((id) => this.changed.fire(id));
     if (this.inputs.snapshot().logsLoaded) this.rowsUpdated.fire();
+    this.wakeWaiting();
   }
 
-  /** The current rows: rebuilt at once when a change is waiting for its turn. */
+  /**
+   * The current rows, for a reader that cannot wait (VS Code's getTreeItem and getParent, a
+   * command's lookup): rebuilt at once, in one block, when a change is waiting for its turn.
+   */
   private current(): CertTree | null {
     if (this.tree && this.stale) this.show(buildCertTree(this.input()));
     return this.tree;
   }
 
+  /**
+   * The current rows, for a reader that can wait (getChildren, the app's takeover of the view):
+   * when a change is waiting, after the rebuild in steps that it started, instead of a rebuild
+   * at once in one block (30-40 ms in the host at ten years). At most one wait: changes that
+   * keep coming (a running timer) cannot hold a reader back, which then rebuilds at once.
+   */
+  private async settled(): Promise<CertTree | null> {
+    if (this.tree && this.stale) {
+      if (!this.waiting) {
+        let resolve!: () => void;
+        const promise = new Promise<void>((r) => (resolve = r));
+        this.waiting = { promise, resolve };
+      }
+      await this.waiting.promise;
+    }
+    return this.current();
+  }
+
   /** The current rows, or the first ones, built a part per turn (every caller shares that build). */
   private async built(): Promise<CertTree> {
-    const current = this.current();
+    const current = await this.settled();
     if (current) return current;
     this.building ??= runInSlices(certTreeSteps(this.input()), A_STEP_PER_TURN).then((run) => run.value);
     const first = await this.building;
@@ -136,7 +173,7 @@ export class CertificationTreeProvider implements vscode.TreeDataProvider<string
       this.changedWhileBuilding = false;
       this.refresh();
     }
-    return this.current() ?? first;
+    return (await this.settled()) ?? first;
   }
 
   /** The top rows with their hours, built once the logs have loaded (the shell's row record is made of them). */
@@ -157,7 +194,7 @@ export class CertificationTreeProvider implements vscode.TreeDataProvider<string
   }
 
   async getChildren(id?: string): Promise<string[]> {
-    let tree = this.current();
+    let tree = await this.settled();
     if (!tree) {
       await this.ready;
       const buildTime = startStopwatch();
