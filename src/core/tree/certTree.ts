@@ -21,6 +21,7 @@ import { practiceNodes } from '../practice/treeRows';
 import type { Plan } from '../model/plans';
 import { planNodes } from '../plans/treeRows';
 import { runSteps, type Steps } from '../util/slices';
+import { sameData } from '../util/sameData';
 
 export type { TreeNodeView } from '../model/treeNode';
 
@@ -355,17 +356,24 @@ function domainNodes(
  * roots whose own row or any descendant differs.
  */
 export function changedRoots(previous: CertTree | null, next: CertTree): 'all' | string[] {
-  if (!previous || previous.rootIds.join('\n') !== next.rootIds.join('\n')) return 'all';
-  const subtree = (tree: CertTree, id: string): string => {
-    const out: TreeNodeView[] = [];
-    const walk = (nodeId: string) => {
-      const node = tree.nodes.get(nodeId);
-      if (!node) return;
-      out.push(node);
-      node.childIds.forEach(walk);
-    };
-    walk(id);
-    return JSON.stringify(out);
-  };
-  return next.rootIds.filter((id) => subtree(previous, id) !== subtree(next, id));
+  return runSteps(changedRootsSteps(previous, next));
+}
+
+/** The same a root row at a time (core/util/slices.ts), as the view's provider runs it. */
+export function* changedRootsSteps(previous: CertTree | null, next: CertTree): Steps<'all' | string[]> {
+  if (!previous || !sameData(previous.rootIds, next.rootIds)) return 'all';
+  const changed: string[] = [];
+  for (const id of next.rootIds) {
+    if (!sameSubtree(previous, next, id)) changed.push(id);
+    yield 'compared a row';
+  }
+  return changed;
+}
+
+/** Whether a row and every row under it say the same in both trees (a row missing from both is the same). */
+function sameSubtree(a: CertTree, b: CertTree, id: string): boolean {
+  const left = a.nodes.get(id);
+  const right = b.nodes.get(id);
+  if (!left || !right) return left === right;
+  return sameData(left, right) && left.childIds.every((child) => sameSubtree(a, b, child));
 }

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Catalog } from '../../core/catalog/catalog';
-import { buildCertTree, certTreeSteps, changedRoots, type CertTree, type CertTreeInput, type TreeNodeView, type TreeSort } from '../../core/tree/certTree';
+import { buildCertTree, certTreeSteps, changedRoots, changedRootsSteps, type CertTree, type CertTreeInput, type TreeNodeView, type TreeSort } from '../../core/tree/certTree';
 import type { StudySnapshot } from '../../core/store/studyStore';
 import type { PracticeSettings } from '../../core/practice/settings';
 import type { WeekSettings } from '../../core/timer/weekRow';
@@ -94,7 +94,8 @@ export class CertificationTreeProvider implements vscode.TreeDataProvider<string
   private async rebuildInSteps(generation: number): Promise<void> {
     try {
       const run = await runInSlices(this.rebuildSteps(), { ...A_STEP_PER_TURN, stopWhen: () => generation !== this.generation || !this.stale });
-      if (run.done) this.show(run.value);
+      // Compared with this.tree as it still is: any other show() since then stopped this run.
+      if (run.done) this.show(run.value.tree, run.value.changed);
     } finally {
       // A rebuild that failed leaves the rows stale: whoever waits for it reads them at once (settled).
       if (this.stale && generation === this.generation) this.wakeWaiting();
@@ -112,22 +113,21 @@ export class CertificationTreeProvider implements vscode.TreeDataProvider<string
 
   /**
    * A rebuild's steps. A generator's body waits for its first step, so the data is read only by
-   * a rebuild that was not overtaken before it started. The step after the build gives comparing
-   * with the rows shown (changedRoots, in show) a turn of its own.
+   * a rebuild that was not overtaken before it started. Then the comparison with the rows shown,
+   * a root row per step.
    */
-  private *rebuildSteps(): Steps<CertTree> {
+  private *rebuildSteps(): Steps<{ tree: CertTree; changed: 'all' | string[] }> {
     const tree = yield* certTreeSteps(this.input());
     yield 'rows built';
-    return tree;
+    const changed = yield* changedRootsSteps(this.tree, tree);
+    return { tree, changed };
   }
 
-  /** Shows a rebuilt model: only the root rows whose subtree changed are refreshed. */
-  private show(next: CertTree): void {
-    const previous = this.tree;
+  /** Shows a rebuilt model: only the root rows whose subtree changed (from the rows shown now) are refreshed. */
+  private show(next: CertTree, changed: 'all' | string[] = changedRoots(this.tree, next)): void {
     this.tree = next;
     this.stale = false;
     this.generation++;
-    const changed = changedRoots(previous, next);
     if (changed === 'all') this.changed.fire(undefined);
     else changed.forEach((id) => this.changed.fire(id));
     if (this.inputs.snapshot().logsLoaded) this.rowsUpdated.fire();

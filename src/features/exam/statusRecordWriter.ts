@@ -7,6 +7,7 @@ import { serialStorageFor } from '../../core/store/serialStorage';
 import type { StudyStore } from '../../core/store/studyStore';
 import { calendarDaysUntil } from '../../core/time/localDays';
 import { asPlainText } from '../../core/util/plainText';
+import { nextTurn } from '../../core/util/turns';
 import { config } from '../../platform/config';
 import { t } from '../../platform/l10n';
 
@@ -41,8 +42,22 @@ export class StatusRecordWriter implements vscode.Disposable {
     return this.store.onDidChange(() => void ready.then(() => this.write()));
   }
 
-  /** Rewrites the record when what it says changed, then lets the status bar show it. */
-  async write(): Promise<void> {
+  private queued: Promise<void> | undefined;
+
+  /**
+   * Rewrites the record when what it says changed, then lets the status bar show it. In a turn
+   * of its own, once for however many asks meanwhile: building it reads ten years of logs (about
+   * 10 ms in the host), and it is asked for right after a change, when the logs load, and on
+   * every focus, beside the work those start (docs/performance.md, "Blocks over a frame").
+   */
+  write(): Promise<void> {
+    return (this.queued ??= nextTurn().then(() => {
+      this.queued = undefined;
+      return this.writeNow();
+    }));
+  }
+
+  private async writeNow(): Promise<void> {
     const record = buildStatusRecord(this.store.snapshot(), this.catalog(), this.now(), config.practice().defaultPassPercent, this.store.state.get('renewalReminders'), t);
     const text = JSON.stringify(record);
     if (text !== this.last || text !== JSON.stringify(this.globalState.get(STATUS_RECORD_KEY))) {

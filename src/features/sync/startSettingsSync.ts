@@ -1,5 +1,6 @@
 import type * as SyncModule from './settingsSync';
 import type { SettingsSync, SettingsSyncDeps } from './settingsSync';
+import { nextTurn } from '../../core/util/turns';
 
 /**
  * Starts Settings Sync once `after` settles (stored data loaded, the tree has its hours):
@@ -10,6 +11,9 @@ import type { SettingsSync, SettingsSyncDeps } from './settingsSync';
  */
 export function startSettingsSync(after: Promise<unknown>, deps: SettingsSyncDeps, onStarted: (sync: SettingsSync) => void): Promise<void> {
   return after
+    // A turn of its own: `after` settles when the logs load, with the tree and the status record
+    // starting their work on the same promise.
+    .then(() => nextTurn())
     .then(() => {
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const { SettingsSync } = require('./settingsSync') as typeof SyncModule;
