@@ -289,8 +289,8 @@ try {
   const stepOf = (/** @type {{ wallMs: number }} */ b) => marks.filter((m) => m.wallMs <= b.wallMs).at(-1)?.step ?? 'window start';
   const blocks = host.steps.flatMap((s) => s.blocks);
   console.log(`\n== blocks of ours in the Node extension host (code-server 4.100.3, ten years of data, the window after the import; budget ${BUDGET_MS} ms) ==`);
-  console.log('  (a run of samples with our code on the stack; runs that straddle a turn given to the host count as one: an upper bound.');
-  console.log("   The event loop's own longest block per profile step, which sees the turns, is in the last section.)");
+  console.log('  (a run of samples with our code on the stack, cut where one of our turns starts (src/core/util/turns.ts marks them):');
+  console.log("   a run is one turn of ours or less. The event loop's own longest block per profile step, every extension's, is in the last section.)");
   const w = [32, 8, 18, 16];
   console.log(`  ${'step'.padEnd(w[0])} ${'budget'.padStart(w[1])} ${'our longest run'.padStart(w[2])} ${'ours, in blocks'.padStart(w[3])}   blocks over ${BUDGET_MS} ms`);
   for (const { step } of marks) {

@@ -306,7 +306,7 @@ export function analyzeHost(hostDir, { budgetMs = 16, top = 5 } = {}) {
         step,
         startMs: toActivationMs(times[first]),
         wallMs: index.activation.wallMs + toActivationMs(times[first]),
-        ms: (times[last + 1] - times[first]) / 1000,
+        ms: (runEnd(last) - times[first]) / 1000,
         gcMs: gcUs / 1000,
         entries: ranked(entries, 2),
         self: ranked(self, top),
@@ -319,6 +319,14 @@ export function analyzeHost(hostDir, { budgetMs = 16, top = 5 } = {}) {
     /** @type {number[]} */
     const turnStarts = [...(index.profiles[i].turnStartsUs ?? [])].sort((a, b) => a - b);
     let nextMark = 0;
+    // A run ends at its last sample's end, or where our next turn started if that came first: a
+    // sample's time runs to the next sample, and when the sampler itself was late (a busy machine)
+    // that stretched a run over the turns in between.
+    const runEnd = (/** @type {number} */ last) => {
+      const end = times[last + 1];
+      const mark = turnStarts.find((m) => m > times[last]);
+      return mark !== undefined && mark < end ? mark : end;
+    };
     for (let i = 0; i < profile.samples.length; i++) {
       const stack = stackOf(profile.samples[i]);
       let newTurn = false;
