@@ -21,8 +21,7 @@ import { attachWorkbench, reloadWindow, runCommand, workbenchUrl } from '../test
 import { readState } from '../test/harness/browser-state.mjs';
 import { waitUntil } from '../test/harness/wait.mjs';
 import { saveScreenshot } from '../test/harness/screenshot.mjs';
-import { analyzeHost, blockSummary, formatBlock, printHost } from './bench/hostBlocks.mjs';
-import { latestExtensionLog } from '../test/harness/extension-log.mjs';
+import { analyzeHost, blockSummary, formatBlock, longestWorkText, printHost } from './bench/hostBlocks.mjs';
 
 /* global document */
 
@@ -306,10 +305,11 @@ try {
   for (const b of blocks.filter((x) => x.ms > BUDGET_MS)) console.log(`${stepOf(b)}:\n${formatBlock(b, '  ')}`);
   console.log('\n== per profile, as the host cut them ==');
   printHost(host, BUDGET_MS);
-  // Each turn of our stepped work timed by our own stopwatch in the host (core/util/slices.ts,
-  // noteTurn): what a run of samples above cannot tell apart.
-  console.log('\n== our own longest turns per step, from the extension\'s log (budget 16 ms each) ==');
-  for (const line of latestExtensionLog(run.userDataDir).split('\n').filter((l) => /our longest turns/.test(l))) console.log(`  ${line.replace(/^.*?probe /, '')}`);
+  // Each turn of our stepped work timed by our own stopwatch in the host, with the host thread's
+  // CPU time beside it (src/shell/hostProfile.ts): a turn much longer than its CPU time is one
+  // where the thread waited for a core, not one where it worked.
+  console.log('\n== our stepped work: its longest turn of each kind per step, wall clock (the host thread\'s CPU time), ms; budget 16 each ==');
+  for (const s of host.steps) console.log(`  ${s.step}: ${s.longestWork ? longestWorkText(s.longestWork) : '—'}`);
   console.log(`\n(${((Date.now() - started) / 1000).toFixed(0)} s${values.out ? `; profiles kept in ${profiles}: node scripts/bench/hostBlocks.mjs ${profiles}` : ''})`);
 } finally {
   run.remove();

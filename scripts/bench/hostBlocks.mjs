@@ -243,7 +243,7 @@ export function analyzeHost(hostDir, { budgetMs = 16, top = 5 } = {}) {
   );
   const frameName = frameNamer(index.dist, mapsDir, wrapped);
   const toActivationMs = (/** @type {number} */ us) => (us - index.activation.monotonicUs) / 1000;
-  /** @type {{ step: string, file: string, fromMs: number, toMs: number, blocks: Block[], longest: Block | undefined, ourCpuMs: number, ourSamples: number, loopDelayMaxMs: number | undefined }[]} */
+  /** @type {{ step: string, file: string, fromMs: number, toMs: number, blocks: Block[], longest: Block | undefined, ourCpuMs: number, ourSamples: number, loopDelayMaxMs: number | undefined, longestWork: Record<string, { wallMs: number, cpuMs: number | null }> | undefined }[]} */
   const steps = [];
   for (const [i, { file, step, loopDelayMaxMs }] of index.profiles.entries()) {
     const profile = loaded[i];
@@ -343,7 +343,7 @@ export function analyzeHost(hostDir, { budgetMs = 16, top = 5 } = {}) {
     }
     close();
     const longest = blocks.reduce((a, b) => (!a || b.ms > a.ms ? b : a), /** @type {Block | undefined} */ (undefined));
-    steps.push({ step, file, fromMs: toActivationMs(profile.startTime), toMs: toActivationMs(profile.endTime), blocks, longest, ourCpuMs: ourCpuUs / 1000, ourSamples, loopDelayMaxMs });
+    steps.push({ step, file, fromMs: toActivationMs(profile.startTime), toMs: toActivationMs(profile.endTime), blocks, longest, ourCpuMs: ourCpuUs / 1000, ourSamples, loopDelayMaxMs, longestWork: index.profiles[i].longestWork });
   }
   return { index, mapsDir, steps, over: steps.flatMap((s) => s.blocks.filter((b) => b.ms > budgetMs)) };
 }
@@ -387,8 +387,16 @@ export function printHost(/** @type {ReturnType<typeof analyzeHost>} */ host, /*
     console.log(
       `  ${s.step} (+${s.fromMs.toFixed(0)} to +${s.toMs.toFixed(0)} ms): our longest run of samples ${s.longest ? ms(s.longest.ms) : '—'} (budget ${budgetMs} ms), the event loop's longest block ${s.loopDelayMaxMs === undefined ? '—' : ms(s.loopDelayMaxMs)} (every extension), our CPU ${ms(s.ourCpuMs)}, ${s.blocks.filter((b) => b.ms > budgetMs).length} runs over budget`,
     );
+    if (s.longestWork) console.log(`    our stepped work's longest turn of each kind, wall clock (the host thread's CPU): ${longestWorkText(s.longestWork)}`);
     for (const b of s.blocks.filter((x) => x.ms > budgetMs)) console.log(formatBlock(b, '    '));
   }
+}
+
+/** `module step 9.5 ms (6.1 CPU), ...` from a profile step's longestWork (src/shell/hostProfile.ts). */
+export function longestWorkText(/** @type {Record<string, { wallMs: number, cpuMs: number | null }>} */ longestWork) {
+  const kinds = Object.entries(longestWork);
+  if (!kinds.length) return 'none';
+  return kinds.map(([kind, w]) => `${kind} ${ms(w.wallMs)} (${w.cpuMs === null ? '?' : w.cpuMs.toFixed(1)} CPU)`).join(', ');
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -8,10 +8,29 @@
  * variable is set.
  */
 /* eslint-disable @typescript-eslint/no-require-imports -- Node built-ins, loaded only when profiling */
+import type { TurnProbe } from '../core/util/turns';
+
+/** core/util/turns.ts's TURN_PROBE (the same global symbol; the shell imports no core code). */
+const TURN_PROBE = Symbol.for('certStudy.turnProbe');
 export interface HostProfile {
   /** Stops sampling and writes the samples since the last start as the profile of `step`. */
   stop(step: string): void;
   start(): void;
+}
+
+/** The longest piece of stepped work of a kind in a profile's step, in ms; CPU null where the OS does not say. */
+interface LongestWork {
+  wallMs: number;
+  cpuMs: number | null;
+}
+
+/** This thread's CPU time so far in ms (Linux: /proc/thread-self/schedstat), or undefined elsewhere. */
+function threadCpuMs(fs: typeof import('node:fs')): number | undefined {
+  try {
+    return Number(fs.readFileSync('/proc/thread-self/schedstat', 'utf8').split(' ')[0]) / 1e6;
+  } catch {
+    return undefined;
+  }
 }
 
 /** 250 µs: a 16 ms block is about 64 samples; V8's default (1 ms) would blur where one starts. */
@@ -30,14 +49,27 @@ export function startHostProfile(folder: string): HostProfile {
     /** Activation on the profiles' clock (V8's and hrtime's: the monotonic clock, in µs) and on the wall clock. */
     activation: { monotonicUs: Number(process.hrtime.bigint() / 1000n), wallMs: Date.now() },
     samplingIntervalUs: SAMPLING_INTERVAL_US,
-    profiles: [] as { file: string; step: string; loopDelayMaxMs: number; turnStartsUs: number[] }[],
+    profiles: [] as { file: string; step: string; loopDelayMaxMs: number; turnStartsUs: number[]; longestWork: Record<string, LongestWork> }[],
   };
-  // Where each of our turns started (core/util/turns.ts calls this; the same clock as the
+  // The probe of core/util/turns.ts. Where each of our turns started (the same clock as the
   // profiles'): the host polled for messages just before each, so scripts/bench/hostBlocks.mjs
-  // cuts a run of our samples there. Without the marks, steps with nothing waiting in between
-  // read as one block.
+  // cuts a run of our samples there; without the marks, steps with nothing waiting in between
+  // read as one block. And, for the longest piece of stepped work of each kind, its wall-clock
+  // time beside the host thread's own CPU time (Linux's schedstat, ns on the CPU): on a busy
+  // two-core machine a turn can be long because the thread was not running, not because it worked.
   let turnStartsUs: number[] = [];
-  (globalThis as { [key: symbol]: unknown })[Symbol.for('certStudy.turnStart')] = () => turnStartsUs.push(Number(process.hrtime.bigint() / 1000n));
+  let longestWork: Record<string, LongestWork> = {};
+  let cpuAtWorkStart: number | undefined;
+  const probe: TurnProbe = {
+    turnStarted: () => void turnStartsUs.push(Number(process.hrtime.bigint() / 1000n)),
+    workBegan: () => void (cpuAtWorkStart = threadCpuMs(fs)),
+    workEnded: (kind, wallMs) => {
+      const cpu = threadCpuMs(fs);
+      if (wallMs <= (longestWork[kind]?.wallMs ?? -1)) return;
+      longestWork[kind] = { wallMs, cpuMs: cpu !== undefined && cpuAtWorkStart !== undefined ? cpu - cpuAtWorkStart : null };
+    },
+  };
+  (globalThis as { [key: symbol]: unknown })[TURN_PROBE] = probe;
   // The event loop's own delay monitor: its longest delay in a step is the longest time the host
   // could not run anything else, ours or another extension's.
   const { monitorEventLoopDelay } = require('node:perf_hooks') as typeof import('node:perf_hooks');
@@ -75,7 +107,7 @@ export function startHostProfile(folder: string): HostProfile {
       const file = `${String(index.profiles.length + 1).padStart(2, '0')}-${step.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '')}.cpuprofile`;
       try {
         fs.writeFileSync(path.join(dir, file), JSON.stringify(profile));
-        index.profiles.push({ file, step, loopDelayMaxMs, turnStartsUs });
+        index.profiles.push({ file, step, loopDelayMaxMs, turnStartsUs, longestWork });
         writeIndex();
       } catch (err) {
         console.error(`[cert-study host profile] ${String(err)}`);
@@ -85,6 +117,7 @@ export function startHostProfile(folder: string): HostProfile {
     },
     start() {
       turnStartsUs = [];
+      longestWork = {};
       start();
     },
   };

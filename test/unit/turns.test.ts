@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { nextTurn, TURN_MARK } from '../../src/core/util/turns';
+import { runInSlices } from '../../src/core/util/slices';
+import { nextTurn, TURN_PROBE, type TurnProbe } from '../../src/core/util/turns';
 
 /** An immediate that queues itself again: one '|' per check phase of the loop, that is per turn. */
 function turnTicker(events: string[]): () => void {
@@ -43,15 +44,32 @@ describe('nextTurn: turns of the event loop shared by all stepped work', () => {
     assert.deepEqual(events, ['step 1', 'host task', 'step 2']);
   });
 
-  it('calls the benchmarks’ mark once at the start of each turn, when one is installed', async () => {
+  it('tells the benchmarks’ probe once at the start of each turn, when one is installed', async () => {
     const marks: number[] = [];
-    const global = globalThis as { [TURN_MARK]?: () => void };
-    global[TURN_MARK] = () => marks.push(marks.length);
+    const global = globalThis as { [TURN_PROBE]?: TurnProbe };
+    global[TURN_PROBE] = { turnStarted: () => marks.push(marks.length), workBegan: () => undefined, workEnded: () => undefined };
     try {
       await Promise.all([nextTurn(), nextTurn(), nextTurn()]);
     } finally {
-      delete global[TURN_MARK];
+      delete global[TURN_PROBE];
     }
     assert.equal(marks.length, 3);
+  });
+
+  it('tells the probe where each slice of stepped work begins and ends, under its kind', async () => {
+    const events: string[] = [];
+    const global = globalThis as { [TURN_PROBE]?: TurnProbe };
+    global[TURN_PROBE] = { turnStarted: () => events.push('turn'), workBegan: () => events.push('began'), workEnded: (kind) => events.push(`ended ${kind}`) };
+    function* steps() {
+      yield 'one';
+      yield 'two';
+      return 3;
+    }
+    try {
+      assert.equal((await runInSlices(steps(), { kind: 'test', budgetMs: 0 })).value, 3);
+    } finally {
+      delete global[TURN_PROBE];
+    }
+    assert.deepEqual(events, ['began', 'ended test', 'turn', 'began', 'ended test', 'turn', 'began', 'ended test']);
   });
 });

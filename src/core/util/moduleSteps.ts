@@ -1,5 +1,5 @@
 import { noteTurn } from './slices';
-import { nextTurn } from './turns';
+import { nextTurn, turnProbe } from './turns';
 
 /**
  * Runs a bundle's module bodies a part at a time, with a turn of the event loop between parts, so
@@ -24,6 +24,7 @@ export async function runModuleSteps(steps: ModuleStepList): Promise<ModuleStep[
   const timings: ModuleStep[] = [];
   for (const [name, load] of steps) {
     await nextTurn();
+    turnProbe()?.workBegan();
     const start = performance.now();
     await load();
     const ms = performance.now() - start;

@@ -1,4 +1,4 @@
-import { nextTurn } from './turns';
+import { nextTurn, turnProbe } from './turns';
 
 /**
  * Long computations as generators: each `yield` ends a step (a few milliseconds at most) and names
@@ -59,6 +59,7 @@ export async function runInSlices<T>(steps: Steps<T>, options: SliceOptions = {}
   const slices: Slice[] = [];
   for (;;) {
     if (stopWhen?.()) return { done: false, slices };
+    turnProbe()?.workBegan();
     const start = performance.now();
     const names: string[] = [];
     let next = steps.next();
@@ -83,6 +84,7 @@ export async function runInSlices<T>(steps: Steps<T>, options: SliceOptions = {}
 const longestTurns = new Map<string, number>();
 
 export function noteTurn(kind: string, ms: number): void {
+  turnProbe()?.workEnded(kind, ms);
   if (ms > (longestTurns.get(kind) ?? 0)) longestTurns.set(kind, ms);
 }
 

@@ -18,11 +18,19 @@ let armed = false;
 const schedule: (run: () => void) => void = typeof setImmediate === 'function' ? (run) => void setImmediate(run) : (run) => void setTimeout(run, 0);
 
 /**
- * The benchmarks' hook (src/shell/hostProfile.ts): called as each turn starts, so that a CPU
- * profile can be cut where the host polled in between. A global, because every bundle carries
- * its own copy of this module. One property read per turn otherwise.
+ * The benchmarks' probe (src/shell/hostProfile.ts, with CERT_STUDY_HOST_PROFILE set): told when
+ * each turn starts, so that a CPU profile can be cut where the host polled in between, and when
+ * a piece of stepped work begins and ends in a turn (slices.ts, timeTurn), so that its thread CPU
+ * time can be set beside its wall-clock time. A global, because every bundle carries its own copy
+ * of this module. One property read per turn otherwise.
  */
-export const TURN_MARK = Symbol.for('certStudy.turnStart');
+export interface TurnProbe {
+  turnStarted(): void;
+  workBegan(): void;
+  workEnded(kind: string, wallMs: number): void;
+}
+export const TURN_PROBE = Symbol.for('certStudy.turnProbe');
+export const turnProbe = (): TurnProbe | undefined => (globalThis as { [TURN_PROBE]?: TurnProbe })[TURN_PROBE];
 
 function runOne(): void {
   armed = false;
@@ -30,7 +38,7 @@ function runOne(): void {
   // Armed from inside this turn, the next one runs after the loop's next poll.
   if (waiting.length > 0) arm();
   if (!resolve) return;
-  (globalThis as { [TURN_MARK]?: () => void })[TURN_MARK]?.();
+  turnProbe()?.turnStarted();
   resolve();
 }
 
