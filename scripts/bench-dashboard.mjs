@@ -64,7 +64,7 @@ console.log('== dashboard figures in plain Node (ten years: generateTenYears), c
 // ---- 2. bundle -------------------------------------------------------------------------------
 console.log('\n== dashboard page bundle ==');
 if (spawnSync('npm', ['run', '--silent', 'build'], { cwd: REPO_ROOT, stdio: ['ignore', 'ignore', 'inherit'] }).status !== 0) throw new Error('npm run build failed');
-console.log(`  dist/webview.js ${(statSync(join(REPO_ROOT, 'dist', 'webview.js')).size / 1024).toFixed(1)} KB minified (Chart.js and zod/mini included)   budget 300 KB`);
+console.log(`  dist/webview.js ${(statSync(join(REPO_ROOT, 'dist', 'webview.js')).size / 1024).toFixed(1)} KB minified (Chart.js included; no zod)   budget 300 KB`);
 
 // ---- 3. command → all charts drawn -------------------------------------------------------------
 console.log(`\n== command to all charts drawn, real VS Code (code-server), ten years of data, ${runs} runs each, alternating ==`);
