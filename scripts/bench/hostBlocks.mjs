@@ -327,14 +327,17 @@ export function analyzeHost(hostDir, { budgetMs = 16, top = 5 } = {}) {
       const mark = turnStarts.find((m) => m > times[last]);
       return mark !== undefined && mark < end ? mark : end;
     };
+    // Set when a turn started after the open run's last sample of ours; kept over collector
+    // samples, so the next sample of ours starts a new run.
+    let newTurn = false;
     for (let i = 0; i < profile.samples.length; i++) {
       const stack = stackOf(profile.samples[i]);
-      let newTurn = false;
       for (; nextMark < turnStarts.length && turnStarts[nextMark] <= times[i]; nextMark++) if (open && turnStarts[nextMark] > times[open[1]]) newTurn = true;
       if (stack.ours.length > 0) {
         ourCpuUs += times[i + 1] - times[i];
         ourSamples++;
         if (newTurn) close();
+        newTurn = false;
         open = open ? [open[0], i] : [i, i];
       } else if (!(stack.gc && open)) {
         // Not ours and not a collection inside a run of ours: the run ends at its last sample of ours.

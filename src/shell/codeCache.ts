@@ -5,8 +5,9 @@
  * a cache made after a run (so it holds the functions compiled lazily too) the same load took 45 ms
  * (docs/performance.md). The cache lives in the extension's global storage folder, one file per
  * bundle, named by the SHA-1 of the bundle's source: V8 itself checks only the source's length and
- * its own version and flags, so a new bundle of the same length must not meet an old cache. Any
- * failure falls back to a plain require: the cache only ever costs speed.
+ * its own version and flags, so a new bundle of the same length must not meet an old cache. A
+ * cache V8 refuses costs only speed (it compiles anew and the cache is written again); a cache
+ * that cannot be written costs the next window speed.
  */
 /* eslint-disable @typescript-eslint/no-require-imports -- Node built-ins, loaded when a bundle is */
 export interface CachedLoad {

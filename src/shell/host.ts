@@ -4,8 +4,8 @@ import type * as ZodBundle from '../app/zodBundle';
 
 /**
  * The bundles loaded on first use, by name: dist/app.js (everything but the startup shell),
- * dist/team.js (team export, backup, report) and dist/calendar.js (the .ics writer). The browser
- * build has the same three under dist/web/.
+ * dist/team.js (team export, backup, report) and dist/calendar.js (the .ics writer); dist/zod.js
+ * before the first of them (bundleLoads below). The browser build has the same under dist/web/.
  */
 export interface Bundles extends LazyBundles {
   app: typeof App;
@@ -14,7 +14,7 @@ export type BundleName = keyof Bundles;
 
 /**
  * What differs between the two extension hosts, kept to the few things the shell needs: how a
- * bundle is loaded (Node's require, or the browser's fetch and evaluate), and whether
+ * bundle is loaded (compiled with V8's code cache in Node, read and evaluated in the browser), and whether
  * `npm start -- --demo` handed over data (an environment variable only Node has).
  */
 export interface ShellHost extends BundleLoader {

@@ -22,18 +22,14 @@ export function nodeHost(cacheFolder?: string): ShellHost {
     const file = `${__dirname}/${name}.js`;
     // The calendar's time zones: ICU's data, loaded off this thread while the bundle is read.
     const ready = name === 'calendar' ? warmIntlOffThread() : undefined;
-    // Read off the host's thread first; only compiling and running the bundle blocks it.
-    const read = async (folder: string | undefined) => (await Promise.all([readBundleFiles(file, folder), ready]))[0];
-    if (useCache) {
-      try {
-        const cached = loadWithCodeCache(file, cacheFolder, await read(cacheFolder), libraries);
-        setTimeout(() => cached.saveCache(), SAVE_CACHE_AFTER_MS);
-        return cached.exports;
-      } catch {
-        // The load below, without a cache, reports a real problem with the bundle itself.
-      }
-    }
-    return loadWithCodeCache(file, undefined, await read(undefined), libraries).exports;
+    // Read off the host's thread first; only compiling and running the bundle blocks it. A cache
+    // V8 refuses is not an error (it compiles anew, and the cache is written again), so a failure
+    // here is the bundle's own and is reported as it is, once.
+    const folder = useCache ? cacheFolder : undefined;
+    const [files] = await Promise.all([readBundleFiles(file, folder), ready]);
+    const loaded = loadWithCodeCache(file, folder, files, libraries);
+    if (folder) setTimeout(() => loaded.saveCache(), SAVE_CACHE_AFTER_MS);
+    return loaded.exports;
   };
   return {
     kind: 'node',

@@ -129,6 +129,27 @@ describe('the Certifications view’s rebuilds (CertificationTreeProvider)', () 
     assert.ok(turns >= 1 + keys.length, `answered after ${turns} turns`);
   });
 
+  it('does not hold getChildren back while changes keep coming: it waits for one rebuild, then rebuilds at once', async () => {
+    const { provider, setTarget } = await shownProvider();
+    let hours = 60;
+    setTarget(hours);
+    provider.refresh();
+    let answered = false;
+    const children = provider.getChildren().then((roots) => ((answered = true), roots));
+    // A change every turn, faster than a rebuild in steps can finish, for 40 turns.
+    let changesWhileWaiting = 0;
+    for (let i = 0; i < 40 && !answered; i++) {
+      await turn();
+      if (answered) break;
+      setTarget(++hours);
+      provider.refresh();
+      changesWhileWaiting++;
+    }
+    assert.ok(answered, `getChildren still waiting after ${changesWhileWaiting} changes`);
+    assert.ok((await children).includes(`cert:${keys[1]}`));
+    assert.ok(changesWhileWaiting <= 2, `answered after ${changesWhileWaiting} changes`);
+  });
+
   it('rebuilds at once for a read while a change waits, shows nothing stale, and the waiting rebuild then stops', async () => {
     const { provider, state, refreshed, setTarget, readsBefore } = await shownProvider();
     refreshed.push([]);

@@ -18,7 +18,8 @@ function variants(): unknown[] {
     out.push({ ...VALID, filter: { range: VALID.filter.range } }, { ...VALID, filter: { ...VALID.filter, extra: value } });
     out.push({ ...VALID, tables: [value] }, { ...VALID, tables: ['weekly', value] });
   }
-  out.push({ ...VALID, tables: [...TABLE_IDS] }, { ...VALID, tables: [...TABLE_IDS, 'weekly'] }, { ...VALID, tables: ['weekly', 'weekly'] });
+  // eslint-disable-next-line no-sparse-arrays
+  out.push({ ...VALID, tables: [...TABLE_IDS] }, { ...VALID, tables: [...TABLE_IDS, 'weekly'] }, { ...VALID, tables: ['weekly', 'weekly'] }, { ...VALID, tables: [, 'roi'] });
   out.push(Object.assign(Object.create({ inherited: true }), VALID), Object.assign(Object.create(null), VALID), { ...VALID, filter: Object.assign(Object.create(null), VALID.filter) }, { ...VALID, filter: { ...VALID.filter, cert: undefined } });
   return out;
 }

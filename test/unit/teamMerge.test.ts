@@ -6,7 +6,7 @@ import { buildTeamReport } from '../../src/core/team/report';
 import { readRequirementsFile, type RequirementsFile } from '../../src/core/team/requirements';
 import { teamReportFrom } from '../../src/core/team/teamReportInputs';
 import type { TeamFile } from '../../src/core/team/schema';
-import { HostMessageSchema } from '../../src/webviews/teamReport/protocol';
+import { HostMessageSchema, PageMessageSchema } from '../../src/webviews/teamReport/protocol';
 import { copy, fixture, FIXTURES, teamCert, teamFile } from './support/teamFiles';
 
 const input = (file: string, team: TeamFile | string): TeamInput => ({ file, bytes: typeof team === 'string' ? team : JSON.stringify(team) });
@@ -76,6 +76,9 @@ describe('team report: matrix, expiring, pipeline, requirements', () => {
     const checked = HostMessageSchema.safeParse({ type: 'report', report, sources });
     assert.ok(checked.success, JSON.stringify(checked.error?.issues.slice(0, 3)));
     assert.equal(HostMessageSchema.safeParse({ type: 'report', report: { ...report, engineers: 'all' }, sources }).success, false);
+    // What the page answers when a report does not fit, for the host to show as an error.
+    assert.equal(PageMessageSchema.safeParse({ type: 'refused', reason: 'files: Too big: expected array to have <=1000 items' }).success, true);
+    assert.equal(PageMessageSchema.safeParse({ type: 'refused', reason: 'x'.repeat(2001) }).success, false);
   });
 
   it('engineers × certifications with status and expiry, columns by provider then name', () => {

@@ -12,8 +12,14 @@
  * setTimeout(0); a chain of setTimeout(0) can run timer after timer without polling. The web
  * worker has no setImmediate; there each setTimeout(0) is a task of its own.
  */
-const waiting: (() => void)[] = [];
-let armed = false;
+/**
+ * The queue, shared by every bundle (app.js, team.js each carry a copy of this module): a global,
+ * like the probe below.
+ */
+const queue: { waiting: (() => void)[]; armed: boolean } = ((globalThis as { [key: symbol]: unknown })[Symbol.for('certStudy.turnQueue')] ??= {
+  waiting: [],
+  armed: false,
+}) as { waiting: (() => void)[]; armed: boolean };
 
 const schedule: (run: () => void) => void = typeof setImmediate === 'function' ? (run) => void setImmediate(run) : (run) => void setTimeout(run, 0);
 
@@ -33,25 +39,25 @@ export const TURN_PROBE = Symbol.for('certStudy.turnProbe');
 export const turnProbe = (): TurnProbe | undefined => (globalThis as { [TURN_PROBE]?: TurnProbe })[TURN_PROBE];
 
 function runOne(): void {
-  armed = false;
-  const resolve = waiting.shift();
+  queue.armed = false;
+  const resolve = queue.waiting.shift();
   // Armed from inside this turn, the next one runs after the loop's next poll.
-  if (waiting.length > 0) arm();
+  if (queue.waiting.length > 0) arm();
   if (!resolve) return;
-  turnProbe()?.turnStarted();
   resolve();
+  turnProbe()?.turnStarted();
 }
 
 function arm(): void {
-  if (armed) return;
-  armed = true;
+  if (queue.armed) return;
+  queue.armed = true;
   schedule(runOne);
 }
 
 /** Resolves at the start of a later turn of the event loop, one waiter per turn. */
 export function nextTurn(): Promise<void> {
   return new Promise<void>((resolve) => {
-    waiting.push(resolve);
+    queue.waiting.push(resolve);
     arm();
   });
 }

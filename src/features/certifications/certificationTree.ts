@@ -85,6 +85,9 @@ export class CertificationTreeProvider implements vscode.TreeDataProvider<string
       if (this.building) this.changedWhileBuilding = true;
       return;
     }
+    // A reader waits for one rebuild only: when this change overtakes the rebuild it waits for,
+    // it rebuilds at once instead (settled), so changes that keep coming cannot hold it back.
+    if (this.stale) this.wakeWaiting();
     this.stale = true;
     const generation = ++this.generation;
     setTimeout(() => void this.rebuildInSteps(generation), 0);
@@ -95,7 +98,7 @@ export class CertificationTreeProvider implements vscode.TreeDataProvider<string
     try {
       const run = await runInSlices(this.rebuildSteps(), { ...A_STEP_PER_TURN, stopWhen: () => generation !== this.generation || !this.stale });
       // Compared with this.tree as it still is: any other show() since then stopped this run.
-      if (run.done) this.show(run.value.tree, run.value.changed);
+      if (run.done && generation === this.generation && this.stale) this.show(run.value.tree, run.value.changed);
     } finally {
       // A rebuild that failed leaves the rows stale: whoever waits for it reads them at once (settled).
       if (this.stale && generation === this.generation) this.wakeWaiting();

@@ -105,8 +105,8 @@ export class TeamReportPanel {
 
   private post(): void {
     const message: HostMessage = { type: 'report', report: this.shown.report, sources: this.shown.sources };
-    // Not parsed here as well: the page checks it with HostMessageSchema on arrival (and draws
-    // nothing from one that does not fit), and test/unit/teamMerge.test.ts holds the report built
+    // Not parsed here as well: the page checks it with HostMessageSchema on arrival (and answers
+    // `refused` for one that does not fit, shown as an error), and test/unit/teamMerge.test.ts holds the report built
     // from the sample engineers to the same schema. Parsing it here too was a block of 17 ms in
     // the host the first time (zod compiling the schema), for a check the page repeats.
     void this.panel.webview.postMessage(message);
@@ -119,6 +119,7 @@ export class TeamReportPanel {
       return;
     }
     if (message.data.type === 'ready') this.post();
+    else if (message.data.type === 'refused') this.log.showError(t('Team Report'), new Error(t('the report page could not show this report: {0}', message.data.reason)));
     else void this.exportCsv().catch((err) => this.log.showError(t('Export CSV'), err));
   }
 

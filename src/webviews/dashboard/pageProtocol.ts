@@ -39,7 +39,10 @@ export interface ViewState {
 export const DEFAULT_VIEW_STATE: ViewState = { filter: { range: '26w', cert: null }, tables: [] };
 
 type Fields = Record<string, unknown>;
-/** A plain object (as JSON gives), as zod's objects ask: not an array, not a class's instance. */
+/**
+ * A plain object, as JSON gives. Stricter than zod's objects, which also take a class's instance:
+ * the state comes back from VS Code as JSON, so only plain objects ever arrive.
+ */
 const isRecord = (value: unknown): value is Fields => {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   const prototype = Object.getPrototypeOf(value) as unknown;
@@ -52,7 +55,7 @@ const isOneOf = <T extends string>(list: readonly T[], value: unknown): value is
 /**
  * A saved view state, or null when it is missing or does not fit (an older version's). The page
  * sends it back to the host in `ready`, where ViewStateSchema checks it: the two must agree, or a
- * state the page keeps would be refused there (test/unit/dashboardProtocol.test.ts compares them).
+ * state the page keeps would be refused there (test/unit/dashboardPageProtocol.test.ts compares them).
  */
 export function savedViewState(raw: unknown): ViewState | null {
   if (!isRecord(raw) || !hasExactly(raw, ['filter', 'tables'])) return null;
@@ -61,7 +64,9 @@ export function savedViewState(raw: unknown): ViewState | null {
   const { range, cert } = filter;
   if (!isOneOf(RANGES, range)) return null;
   if (cert !== null && !(typeof cert === 'string' && cert.length <= CERT_KEY_MAX)) return null;
-  if (!Array.isArray(tables) || tables.length > TABLE_IDS.length || !tables.every((id) => isOneOf(TABLE_IDS, id))) return null;
+  if (!Array.isArray(tables) || tables.length > TABLE_IDS.length) return null;
+  // Indexed, not every(): every() skips the holes of a sparse array, which zod refuses.
+  for (let i = 0; i < tables.length; i++) if (!isOneOf(TABLE_IDS, tables[i])) return null;
   return { filter: { range, cert }, tables: [...(tables as TableId[])] };
 }
 

@@ -12,7 +12,13 @@ const root = document.getElementById('report')!;
 
 window.addEventListener('message', (event: MessageEvent) => {
   const message = HostMessageSchema.safeParse(event.data);
-  if (!message.success) return;
+  if (!message.success) {
+    // The host does not check its own message a second time: say what did not fit, for its log
+    // and the user's error message, instead of leaving a blank panel.
+    const issue = message.error.issues[0];
+    vscode.postMessage({ type: 'refused', reason: `${issue?.path.join('.') || 'message'}: ${issue?.message ?? 'invalid'}`.slice(0, 2000) });
+    return;
+  }
   // The files it was made from, so that a window reload brings the report back, read afresh
   // (the panel serializer gets this state; see src/features/team/reportPanel.ts).
   vscode.setState({ v: 1, sources: message.data.sources });

@@ -8,6 +8,8 @@ import * as z from 'zod';
 export const PageMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ready') }).strict(),
   z.object({ type: z.literal('exportCsv') }).strict(),
+  /** The page could not use the host's message (HostMessageSchema): where and why, for the log. */
+  z.object({ type: z.literal('refused'), reason: z.string().max(2000) }).strict(),
 ]);
 export type PageMessage = z.infer<typeof PageMessageSchema>;
 
