@@ -1,5 +1,5 @@
-import { noteTurn } from './slices';
-import { nextTurn, turnProbe } from './turns';
+import { timeTurn } from './slices';
+import { nextTurn } from './turns';
 
 /**
  * Runs a bundle's module bodies a part at a time, with a turn of the event loop between parts, so
@@ -24,12 +24,9 @@ export async function runModuleSteps(steps: ModuleStepList): Promise<ModuleStep[
   const timings: ModuleStep[] = [];
   for (const [name, load] of steps) {
     await nextTurn();
-    turnProbe()?.workBegan();
-    const start = performance.now();
+    const turn = timeTurn('module step');
     await load();
-    const ms = performance.now() - start;
-    timings.push({ name, ms });
-    noteTurn('module step', ms);
+    timings.push({ name, ms: turn.end() });
   }
   return timings;
 }

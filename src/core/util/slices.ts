@@ -59,18 +59,15 @@ export async function runInSlices<T>(steps: Steps<T>, options: SliceOptions = {}
   const slices: Slice[] = [];
   for (;;) {
     if (stopWhen?.()) return { done: false, slices };
-    turnProbe()?.workBegan();
-    const start = performance.now();
+    const turn = timeTurn(kind);
     const names: string[] = [];
     let next = steps.next();
     while (!next.done) {
       names.push(next.value);
-      if (performance.now() - start >= budgetMs) break;
+      if (turn.elapsed() >= budgetMs) break;
       next = steps.next();
     }
-    const ms = performance.now() - start;
-    slices.push({ steps: names, ms });
-    noteTurn(kind, ms);
+    slices.push({ steps: names, ms: turn.end() });
     if (next.done) return { done: true, value: next.value, slices };
     await pause();
   }
@@ -82,6 +79,24 @@ export async function runInSlices<T>(steps: Steps<T>, options: SliceOptions = {}
  * CERT_STUDY_HOST_PROFILE is set; docs/performance.md). A map write per turn otherwise.
  */
 const longestTurns = new Map<string, number>();
+
+/**
+ * Times one turn's piece of stepped work of `kind`, for noteTurn and the benchmarks' probe
+ * (turns.ts): `end()` records it and says how long it took, in ms.
+ */
+export function timeTurn(kind: string): { elapsed(): number; end(): number } {
+  turnProbe()?.workBegan();
+  const start = performance.now();
+  const elapsed = () => performance.now() - start;
+  return {
+    elapsed,
+    end() {
+      const ms = elapsed();
+      noteTurn(kind, ms);
+      return ms;
+    },
+  };
+}
 
 export function noteTurn(kind: string, ms: number): void {
   turnProbe()?.workEnded(kind, ms);

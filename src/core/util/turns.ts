@@ -12,14 +12,14 @@
  * setTimeout(0); a chain of setTimeout(0) can run timer after timer without polling. The web
  * worker has no setImmediate; there each setTimeout(0) is a task of its own.
  */
-/**
- * The queue, shared by every bundle (app.js, team.js each carry a copy of this module): a global,
- * like the probe below.
- */
-const queue: { waiting: (() => void)[]; armed: boolean } = ((globalThis as { [key: symbol]: unknown })[Symbol.for('certStudy.turnQueue')] ??= {
-  waiting: [],
-  armed: false,
-}) as { waiting: (() => void)[]; armed: boolean };
+
+interface TurnQueue {
+  waiting: (() => void)[];
+  armed: boolean;
+}
+
+/** The queue, one for every bundle (app.js and team.js each carry a copy of this module): a global, like the probe below. */
+const queue = ((globalThis as { [key: symbol]: unknown })[Symbol.for('certStudy.turnQueue')] ??= { waiting: [], armed: false } satisfies TurnQueue) as TurnQueue;
 
 const schedule: (run: () => void) => void = typeof setImmediate === 'function' ? (run) => void setImmediate(run) : (run) => void setTimeout(run, 0);
 

@@ -95,13 +95,15 @@ export class CertificationTreeProvider implements vscode.TreeDataProvider<string
 
   /** The rebuild asked for as `generation`, unless a newer change or a read overtook it. */
   private async rebuildInSteps(generation: number): Promise<void> {
+    // Still wanted: no newer change asked for another rebuild, and no reader rebuilt at once.
+    const wanted = () => generation === this.generation && this.stale;
     try {
-      const run = await runInSlices(this.rebuildSteps(), { ...A_STEP_PER_TURN, stopWhen: () => generation !== this.generation || !this.stale });
+      const run = await runInSlices(this.rebuildSteps(), { ...A_STEP_PER_TURN, stopWhen: () => !wanted() });
       // Compared with this.tree as it still is: any other show() since then stopped this run.
-      if (run.done && generation === this.generation && this.stale) this.show(run.value.tree, run.value.changed);
+      if (run.done && wanted()) this.show(run.value.tree, run.value.changed);
     } finally {
       // A rebuild that failed leaves the rows stale: whoever waits for it reads them at once (settled).
-      if (this.stale && generation === this.generation) this.wakeWaiting();
+      if (wanted()) this.wakeWaiting();
     }
   }
 
